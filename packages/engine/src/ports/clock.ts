@@ -1,0 +1,6 @@
+/** The clock port, so tests control time. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

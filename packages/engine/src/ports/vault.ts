@@ -1,0 +1,9 @@
+import type { Credentials } from '@blockloom/sdk';
+
+/**
+ * The credentials port: resolves a credentials reference to the secret, for one user. Encrypted at rest by
+ * the adapter that stores them; the engine only asks at run time.
+ */
+export interface CredentialVault {
+  get(userId: string, credentialsId: string): Promise<Credentials | undefined>;
+}
