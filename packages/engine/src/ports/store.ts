@@ -178,7 +178,9 @@ export interface ExecutionStore {
   /** Inserts a run (status INCOMPLETE) and its starting node executions atomically. */
   createGraphExecution(execution: NewGraphExecution): Promise<GraphExecutionRecord>;
   getGraphExecution(id: string): Promise<GraphExecutionRecord | undefined>;
-  listGraphExecutions(query: ListGraphExecutionsQuery): Promise<{ items: GraphExecutionRecord[]; total: number }>;
+  listGraphExecutions(
+    query: ListGraphExecutionsQuery,
+  ): Promise<{ items: GraphExecutionRecord[]; total: number }>;
   /**
    * Updates a run. With `onlyFrom`, the update applies only while the current status is one of those
    * (AutoGPT's conditional transition); either way the row as it now stands is returned.
