@@ -96,8 +96,7 @@ type Outputs = Record<string, z.ZodType>;
 
 /** A `[pin, value]` pair a block yields, typed from its output schemas; `error` is always allowed. */
 export type BlockYield<O extends Outputs> =
-  | { [K in keyof O & string]: readonly [K, z.input<O[K]>] }[keyof O & string]
-  | readonly ['error', string];
+  { [K in keyof O & string]: readonly [K, z.input<O[K]>] }[keyof O & string] | readonly ['error', string];
 
 export type OutputMatcher = unknown;
 /** One self-test: the input a node would receive, and the exact outputs in yield order. */
@@ -188,7 +187,8 @@ function checkDefinition(def: BlockDefinition<z.ZodObject, Outputs>): string[] {
   const fail = (message: string) => {
     throw new BlockDefinitionError(def.name, message);
   };
-  if (typeof def.id !== 'string' || def.id.length !== BLOCK_ID_LENGTH) fail(`id must be a 36-character string`);
+  if (typeof def.id !== 'string' || def.id.length !== BLOCK_ID_LENGTH)
+    fail(`id must be a 36-character string`);
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(def.name)) fail('name must be a class-style identifier');
   for (const category of def.categories) {
     if (!(category in blockCategories)) fail(`unknown category ${String(category)}`);
@@ -212,12 +212,17 @@ function checkDefinition(def: BlockDefinition<z.ZodObject, Outputs>): string[] {
 }
 
 /** Declares a block. Definitions are checked at once: a broken rule throws `BlockDefinitionError`. */
-export function defineBlock<I extends z.ZodObject, O extends Outputs>(def: BlockDefinition<I, O>): Block<I, O> {
+export function defineBlock<I extends z.ZodObject, O extends Outputs>(
+  def: BlockDefinition<I, O>,
+): Block<I, O> {
   const credentialsFields = checkDefinition(def as unknown as BlockDefinition<z.ZodObject, Outputs>);
   const type = def.type ?? 'Standard';
   const hasErrorPin = !blockTypesWithoutErrorPin.includes(type);
   const outputs: Record<string, z.ZodType> = hasErrorPin
-    ? { ...def.output, error: (def.output as Outputs).error ?? z.string().describe('Error message if the block failed') }
+    ? {
+        ...def.output,
+        error: (def.output as Outputs).error ?? z.string().describe('Error message if the block failed'),
+      }
     : { ...def.output };
   let inputSchema: JsonSchema | undefined;
   let outputSchema: JsonSchema | undefined;

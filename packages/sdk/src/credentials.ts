@@ -40,7 +40,8 @@ export interface HostScopedCredentials extends CredentialsBase {
   headers: Record<string, string>;
 }
 /** Resolved credentials, secret included: what a block receives at run time. */
-export type Credentials = ApiKeyCredentials | OAuth2Credentials | UserPasswordCredentials | HostScopedCredentials;
+export type Credentials =
+  ApiKeyCredentials | OAuth2Credentials | UserPasswordCredentials | HostScopedCredentials;
 
 /** The `Authorization` header value for credentials (`Bearer …` or `Basic …`). */
 export function authHeader(credentials: Credentials): string | undefined {

@@ -13,7 +13,9 @@ function describeIssues(error: z.ZodError): InputIssue[] {
 }
 
 function withoutNulls(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null && value !== undefined));
+  return Object.fromEntries(
+    Object.entries(data).filter(([, value]) => value !== null && value !== undefined),
+  );
 }
 
 /** Required input fields (schema-required, not credentials) absent from `data` after nulls are dropped. */
@@ -55,10 +57,9 @@ function allowedOutputPins(block: AnyBlock, inputDefault: Record<string, unknown
  */
 export async function* executeBlock(
   block: AnyBlock,
-  data: Record<string, unknown>,
-  ctx: BlockContext,
-  inputDefault: Record<string, unknown> = {},
+  run: { data: Record<string, unknown>; ctx: BlockContext; inputDefault?: Record<string, unknown> },
 ): AsyncGenerator<readonly [string, unknown], void, undefined> {
+  const { data, ctx, inputDefault = {} } = run;
   const parsed = parseBlockInput(block, data);
   if (!parsed.ok) throw new BlockInputError(parsed.message, parsed.issues);
   const pins = allowedOutputPins(block, inputDefault);

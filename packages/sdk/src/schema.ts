@@ -57,7 +57,11 @@ function simplify(node: unknown): unknown {
     }
   }
   // zod writes `propertyNames: {type: "string"}` for string-keyed records; pydantic never does.
-  if (isRecord(out.propertyNames) && Object.keys(out.propertyNames).length <= 1 && out.propertyNames.type === 'string') {
+  if (
+    isRecord(out.propertyNames) &&
+    Object.keys(out.propertyNames).length <= 1 &&
+    out.propertyNames.type === 'string'
+  ) {
     delete out.propertyNames;
   }
   return out;
@@ -77,7 +81,12 @@ export function titleFromName(name: string): string {
  * `$` keys dropped, single-element combinators collapsed.
  */
 export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
-  const raw = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline', cycles: 'ref' }) as JsonSchema;
+  const raw = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    reused: 'inline',
+    cycles: 'ref',
+  }) as JsonSchema;
   return simplify(inlineRefs(raw, raw)) as JsonSchema;
 }
 

@@ -30,13 +30,17 @@ export async function runBlock(
   input: Record<string, unknown>,
   options: RunBlockOptions = {},
 ): Promise<RunBlockResult> {
-  const { ctx, stats } = createStandaloneContext({ credentials: options.credentials ?? {}, ...options.context });
+  const { ctx, stats } = createStandaloneContext({
+    credentials: options.credentials ?? {},
+    ...options.context,
+  });
   const inputDefault = options.inputDefault ?? {};
   const data = block.dynamic?.buildInput ? block.dynamic.buildInput(input, inputDefault) : input;
   const outputs: [string, unknown][] = [];
   let error: string | undefined;
   try {
-    for await (const [pin, value] of executeBlock(block, data, ctx, inputDefault)) outputs.push([pin, value]);
+    for await (const [pin, value] of executeBlock(block, { data, ctx, inputDefault }))
+      outputs.push([pin, value]);
   } catch (failure) {
     error = errorMessage(failure);
     outputs.push(['error', error]);
