@@ -1,1 +1,10 @@
 export * from './ports';
+export * from './errors';
+export * from './models';
+export * from './logger';
+export { createEngine, type Engine, type EngineOptions, type ExecuteGraphRequest } from './engine';
+export { createMemoryQueue } from './adapters/memory-queue';
+export { createMemoryBus } from './adapters/memory-bus';
+export { createMemoryLocks } from './adapters/memory-lock';
+export { createMemoryVault } from './adapters/memory-vault';
+export { saveGraph, type SaveGraphResult } from './graphs';
