@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { createBlockRegistry, type AnyBlock, type BlockRegistry } from '@blockloom/sdk';
+import { coreBlocks } from '@blockloom/blocks';
+import {
+  createEngine,
+  createJsonLogger,
+  createMemoryBus,
+  createMemoryLocks,
+  createMemoryQueue,
+  createMemoryVault,
+  type Engine,
+  type EventBus,
+  type Logger,
+  type Store,
+} from '@blockloom/engine';
+import { createSqliteStore } from '@blockloom/store';
+
+/** The user every local command acts as, until accounts exist (`BLOCKLOOM_AUTH=none`). */
+export const LOCAL_USER_ID = '00000000-0000-4000-8000-000000000001';
+
+export interface Runtime {
+  registry: BlockRegistry;
+  store: Store;
+  bus: EventBus;
+  engine: Engine;
+  logger: Logger;
+  close(options?: { graceMs?: number }): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** SQLite file; ':memory:' for none. */
+  dbFile: string;
+  /** Blocks beyond the core library (tests, custom blocks). */
+  extraBlocks?: readonly AnyBlock[];
+  logger?: Logger;
+  limits?: { runsPerProcess?: number; nodesPerRun?: number; nodesPerProcess?: number };
+  nodeTimeoutSeconds?: number | null;
+  /** Queue the runs a previous process left unfinished in this file (default false). */
+  resume?: boolean;
+}
+
+/**
+ * The composition root of the all-in-one mode: SQLite store, in-process queue, bus, locks and vault, and the
+ * engine on top. With `resume`, it picks up whatever a previous process left unfinished in the same file.
+ */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const logger = options.logger ?? createJsonLogger({ level: 'warn' });
+  const registry = createBlockRegistry([...coreBlocks, ...(options.extraBlocks ?? [])]);
+  const store = await createSqliteStore({ filename: options.dbFile });
+  const bus = createMemoryBus({
+    onHandlerError: (error) => logger.warn('Event handler failed', { error: String(error) }),
+  });
+  const queue = createMemoryQueue();
+  const engine = createEngine({
+    registry,
+    store,
+    queue,
+    bus,
+    locks: createMemoryLocks(),
+    vault: createMemoryVault(),
+    logger,
+    limits: options.limits,
+    nodeTimeoutSeconds: options.nodeTimeoutSeconds,
+    newId: randomUUID,
+  });
+  await engine.start();
+  if (options.resume) await engine.resumeUnfinished();
+  return {
+    registry,
+    store,
+    bus,
+    engine,
+    logger,
+    async close(closeOptions) {
+      await engine.close(closeOptions);
+      await queue.close();
+      await bus.close();
+      await store.close();
+    },
+  };
+}
