@@ -1,1 +1,5 @@
 export * from './store-contract';
+export * from './queue-contract';
+export * from './bus-contract';
+export * from './lock-contract';
+export * from './vault-contract';
