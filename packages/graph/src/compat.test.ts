@@ -30,13 +30,23 @@ function graphOf(result: ParseResult): GraphWithSubgraphs {
 const list = (value: unknown): JsonObject[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 /** Every link the raw file mentions, top-level or inside nodes, by `linkKey`: written independently of parse. */
+/** The file's links, with the 2024 CombineTexts pins `inputN` under today's name `input_$_{N-1}` (legacy.ts). */
 function rawLinkKeys(raw: JsonObject): Set<string> {
   const links = [
     ...list(raw.links),
     ...list(raw.nodes).flatMap((node) => [...list(node.input_links), ...list(node.output_links)]),
   ];
+  const combiners = new Set(
+    list(raw.nodes)
+      .filter((node) => node.block_id === 'e30a4d42-7b7d-4e6a-b36e-1f9b8e3b7d85')
+      .map((node) => node.id),
+  );
+  const sinkName = (link: JsonObject) => {
+    const legacy = /^input(\d+)$/.exec(String(link.sink_name));
+    return legacy && combiners.has(link.sink_id) ? `input_$_${Number(legacy[1]) - 1}` : link.sink_name;
+  };
   return new Set(
-    links.map((link) => JSON.stringify([link.source_id, link.sink_id, link.source_name, link.sink_name])),
+    links.map((link) => JSON.stringify([link.source_id, link.sink_id, link.source_name, sinkName(link)])),
   );
 }
 

@@ -4,6 +4,7 @@ import { cloneJson, isRecord } from './json';
 import { findJsonError } from './json-position';
 import type { Graph, GraphWithSubgraphs, Link, Node } from './model';
 import { FieldReader } from './parse-reader';
+import { upgradeLegacyPins } from './legacy';
 
 export type ParseResult =
   { ok: true; graph: GraphWithSubgraphs; warnings: GraphIssue[] } | { ok: false; issues: GraphIssue[] };
@@ -134,7 +135,11 @@ export function parseGraph(input: unknown): ParseResult {
     });
   }
   if (!root || reader.issues.length > 0) return { ok: false, issues: reader.issues };
-  return { ok: true, graph: { ...root, sub_graphs }, warnings: reader.warnings };
+  return {
+    ok: true,
+    graph: { ...upgradeLegacyPins(root), sub_graphs: sub_graphs.map(upgradeLegacyPins) },
+    warnings: reader.warnings,
+  };
 }
 
 /** `parseGraph` on JSON text; a syntax error is an issue that gives its position, line and column. */
