@@ -58,7 +58,10 @@ describe('blockloom run (the executable)', () => {
   it('reports a missing required input with the node and field, exit code 2, no stack trace', () => {
     const { code, stderr } = blockloom('run', join(agents, 'calculator-agent.json'), '--json');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/node .* \(AgentInputBlock\), field "Input": Missing required input "Input"/);
+    // Named by the node's id in the file, though the import gave the stored copy new ids.
+    expect(stderr).toMatch(
+      /node 6762da5d-6915-4836-a431-6dcd7d36a54a \(AgentInputBlock\), field "Input": Missing required input "Input"/,
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -84,7 +84,8 @@ describe('crash recovery', () => {
     const completedBefore = execsBefore.filter((exec) => exec.status === 'COMPLETED').map((exec) => exec.id);
     const cutOff = execsBefore.filter((exec) => exec.status === 'RUNNING').map((exec) => exec.id);
     expect(completedBefore.length).toBeGreaterThanOrEqual(3);
-    expect(cutOff).toHaveLength(1);
+    // Almost always one node is mid-run; the kill may also land in the instant between two nodes' commits.
+    expect(cutOff.length).toBeLessThanOrEqual(1);
 
     const second = spawnChild(['resume', db, marker]);
     let out = '';
@@ -117,7 +118,7 @@ describe('crash recovery', () => {
     expect(slow.every((exec) => exec.status === 'COMPLETED')).toBe(true);
     const reruns = [...runsPerExec].filter(([, count]) => count > 1).map(([execId]) => execId);
     expect(reruns).toEqual(cutOff);
-    expect(runsPerExec.get(cutOff[0] as string)).toBe(2);
+    for (const execId of cutOff) expect(runsPerExec.get(execId)).toBe(2);
     expect(runsPerExec.size).toBe(CHAIN);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import { createGraphIndex, parseExecutionOutput, type GraphIndex, type StoredGra
 import type { Clock } from './ports/clock';
 import type { EventBus } from './ports/bus';
 import { channels } from './ports/bus';
-import type { ExecutionStatus } from './ports/status';
+import { canTransition, type ExecutionStatus } from './ports/status';
 import type { GraphExecutionRecord, GraphExecutionStats, NodeExecutionRecord, Store } from './ports/store';
 import type { CredentialVault } from './ports/vault';
 import type { Logger } from './logger';
@@ -359,6 +359,12 @@ export class GraphRun {
 
   private setStatus(exec: NodeExec, status: ExecutionStatus, step: StepResult): void {
     const { now } = step;
+    // The transition table (internals §3.1) holds by construction; a violation is an engine bug and fails the
+    // run loudly. The one extra move: an execution cut off mid-run by a crash re-enters RUNNING on resume.
+    const resumed = exec.status === 'RUNNING' && status === 'RUNNING';
+    if (!resumed && !canTransition(exec.status, status)) {
+      throw new Error(`Invalid node status change ${exec.status} -> ${status} for ${exec.id}`);
+    }
     exec.status = status;
     const times: { startedTime?: string; endedTime?: string } = {};
     if (status === 'RUNNING') times.startedTime = exec.startedTime = now;

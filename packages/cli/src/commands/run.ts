@@ -32,15 +32,18 @@ export function runSummary(result: GraphExecutionWithNodes) {
 
 /** Runs `action`; a GraphValidationError becomes a CliError listing every issue under `heading`. */
 async function explainValidation<T>(
-  context: { heading: string; graphs: readonly Graph[]; runtime: Runtime },
+  context: { heading: string; graphs: readonly Graph[]; runtime: Runtime; fileIdOf?: (id: string) => string },
   action: () => Promise<T>,
 ): Promise<T> {
-  const { heading, graphs, runtime } = context;
+  const { heading, graphs, runtime, fileIdOf = (id: string) => id } = context;
   try {
     return await action();
   } catch (error) {
     if (!(error instanceof GraphValidationError)) throw error;
-    const lines = error.issues.map((issue) => `  ${formatIssue(issue, graphs, runtime.registry)}`);
+    const lines = error.issues.map((issue) => {
+      const named = issue.node_id ? { ...issue, node_id: fileIdOf(issue.node_id) } : issue;
+      return `  ${formatIssue(named, graphs, runtime.registry)}`;
+    });
     throw new CliError(`${heading}:\n${lines.join('\n')}`);
   }
 }
@@ -58,16 +61,20 @@ export async function runCommand(options: RunOptions, out: Output): Promise<numb
       { heading: `${options.file} is not a valid graph`, graphs, runtime },
       () => saveGraph(runtime, parsed, { userId: LOCAL_USER_ID, now: new Date().toISOString() }),
     );
-    // Issues and progress name nodes by the ids of the imported copy.
-    graphs.splice(0, graphs.length, saved.graph, ...saved.subGraphs);
-    const printer = createProgressPrinter(graphs, runtime.registry, out.stdout);
+    // Import gave every node a new id; messages name nodes as the file does.
+    const fileIds = new Map<string, string>();
+    [saved.graph, ...saved.subGraphs].forEach((graph, g) =>
+      graph.nodes.forEach((node, n) => fileIds.set(node.id, graphs[g]?.nodes[n]?.id ?? node.id)),
+    );
+    const fileIdOf = (id: string) => fileIds.get(id) ?? id;
+    const printer = createProgressPrinter({ graphs, registry: runtime.registry, fileIdOf }, out.stdout);
     const unsubscribe = options.json
       ? undefined
       : await runtime.bus.subscribe(channels.graph(LOCAL_USER_ID, saved.graph.id), (message) => {
           const event = message as NodeExecutionEvent;
           if (event.event_type === 'node_execution_update') printer(event);
         });
-    const meta = await explainValidation({ heading: 'The graph cannot run', graphs, runtime }, () =>
+    const meta = await explainValidation({ heading: 'The graph cannot run', graphs, runtime, fileIdOf }, () =>
       runtime.engine.executeGraph({ userId: LOCAL_USER_ID, graphId: saved.graph.id, inputs }),
     );
     if (!options.json) out.stdout(`Running "${saved.graph.name}" (run ${meta.id})\n`);
