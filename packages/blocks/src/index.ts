@@ -31,6 +31,10 @@ import { fillTextTemplateBlock } from './text/fill-text-template';
 import { matchTextPatternBlock } from './text/match-text-pattern';
 import { textReplaceBlock } from './text/text-replace';
 import { textSplitBlock } from './text/text-split';
+import { llmBlocks } from './llm/index';
+import { moreCoreBlocks } from './more-core';
+import { providerBlocks } from './providers/index';
+import { webBlocks } from './web/index';
 
 export {
   agentInputBlock,
@@ -68,7 +72,8 @@ export {
 };
 
 /** Every built-in block that needs no third-party credentials, grouped as the catalogue groups them. */
-export const coreBlocks: readonly AnyBlock[] = [
+/** The first set of core blocks (the foundation issue). */
+export const foundationBlocks: readonly AnyBlock[] = [
   // Graph input and output (catalogue §1.1)
   agentInputBlock,
   agentShortTextInputBlock,
@@ -109,7 +114,25 @@ export const coreBlocks: readonly AnyBlock[] = [
   agentExecutorBlock,
 ];
 
+/** Every built-in block. */
+export const coreBlocks: readonly AnyBlock[] = [
+  ...foundationBlocks,
+  ...moreCoreBlocks,
+  ...webBlocks,
+  ...providerBlocks,
+  ...llmBlocks,
+];
+
 /** A registry holding the core blocks; throws if two share an id or a name. */
 export function createCoreRegistry(): BlockRegistry {
   return createBlockRegistry(coreBlocks);
 }
+
+export {
+  platformProviders,
+  platformCredentialsFromEnv,
+  platformCredentialsId,
+  providerBaseUrl,
+  ollamaBaseUrl,
+  type PlatformProvider,
+} from './platform/providers';

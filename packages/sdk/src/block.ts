@@ -6,7 +6,12 @@ import {
   type BlockCostType,
   type BlockType,
 } from './constants';
-import { type Credentials, isCredentialsFieldName, CREDENTIALS_META_KEY } from './credentials';
+import {
+  type Credentials,
+  type CredentialsFieldInfo,
+  isCredentialsFieldName,
+  CREDENTIALS_META_KEY,
+} from './credentials';
 import { BlockDefinitionError } from './errors';
 import { inputJsonSchema, outputJsonSchema, type JsonSchema } from './schema';
 
@@ -60,6 +65,34 @@ export interface AgentRunner {
   run(request: AgentRunRequest, signal: AbortSignal): AsyncIterable<AgentRunEvent>;
 }
 
+export type StorageScope = 'within_agent' | 'across_agents';
+
+/**
+ * Durable key-value storage for a block, kept per user; `within_agent` keys are also scoped to the graph
+ * (PersistInformation / RetrieveInformation, catalogue §1.7).
+ */
+export interface BlockStorage {
+  get(key: string, scope: StorageScope): Promise<unknown>;
+  set(key: string, value: unknown, scope: StorageScope): Promise<void>;
+}
+
+/**
+ * A tool an AI block may call (SmartDecisionMaker): one node linked from the block's `tools` pin. The
+ * engine builds these from the graph; each argument the model chooses is yielded on the pin
+ * `tools_^_{nodeId}_~_{field}`, which the engine delivers to that node's `field`.
+ */
+export interface ToolTarget {
+  nodeId: string;
+  blockId: string;
+  /** A function name for the model: the node's custom name or its block's name, made unique. */
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments: the target's input fields that tool links connect to. */
+  parameters: JsonSchema;
+  /** The target's input fields linked from `tools`. */
+  fields: string[];
+}
+
 export interface BlockContext {
   /** Aborted when the run is cancelled or the node's time cap runs out. */
   signal: AbortSignal;
@@ -72,6 +105,10 @@ export interface BlockContext {
   stats: { add(delta: NodeStatsDelta): void };
   /** Present when the block runs inside the engine. */
   agents?: AgentRunner;
+  /** Present when the block runs inside the engine. */
+  storage?: BlockStorage;
+  /** The nodes linked from this node's `tools` pin, for blocks that call tools. */
+  tools?: ToolTarget[];
 }
 
 /**
@@ -161,6 +198,8 @@ export interface Block<I extends z.ZodObject = z.ZodObject, O extends Outputs = 
   readonly hasErrorPin: boolean;
   /** Input fields holding credentials. */
   readonly credentialsFields: readonly string[];
+  /** What each credentials field accepts (providers, types, discriminator). */
+  readonly credentialsInfo: Readonly<Record<string, CredentialsFieldInfo>>;
   readonly inputSchema: JsonSchema;
   readonly outputSchema: JsonSchema;
   info(): BlockInfo;
@@ -172,18 +211,32 @@ export type AnyBlock = Block<any, any>;
 
 const BLOCK_ID_LENGTH = 36;
 
-/** Whether a schema, or one it wraps (optional, nullable, default), carries a metadata key. */
-function hasMetaKey(schema: z.ZodType, key: string): boolean {
+/** The metadata of a schema or of one it wraps (optional, nullable, default) that carries `key`. */
+function metaWithKey(schema: z.ZodType, key: string): Record<string, unknown> | undefined {
   let current: z.ZodType | undefined = schema;
   for (let depth = 0; current && depth < 8; depth++) {
     const meta = z.globalRegistry.get(current);
-    if (meta && key in meta) return true;
+    if (meta && key in meta) return meta;
     current = (current._zod.def as { innerType?: z.ZodType }).innerType;
   }
-  return false;
+  return undefined;
 }
 
-function checkDefinition(def: BlockDefinition<z.ZodObject, Outputs>): string[] {
+function credentialsInfoOf(meta: Record<string, unknown>): CredentialsFieldInfo {
+  const strings = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const mapping = meta.discriminator_mapping;
+  return {
+    providers: strings(meta.credentials_provider),
+    types: strings(meta.credentials_types) as CredentialsFieldInfo['types'],
+    ...(typeof meta.discriminator === 'string' ? { discriminator: meta.discriminator } : {}),
+    ...(mapping && typeof mapping === 'object'
+      ? { discriminatorMapping: mapping as Record<string, string> }
+      : {}),
+  };
+}
+
+function checkDefinition(def: BlockDefinition<z.ZodObject, Outputs>): Record<string, CredentialsFieldInfo> {
   const fail = (message: string) => {
     throw new BlockDefinitionError(def.name, message);
   };
@@ -193,9 +246,10 @@ function checkDefinition(def: BlockDefinition<z.ZodObject, Outputs>): string[] {
   for (const category of def.categories) {
     if (!(category in blockCategories)) fail(`unknown category ${String(category)}`);
   }
-  const credentialsFields: string[] = [];
+  const credentials: Record<string, CredentialsFieldInfo> = {};
   for (const [field, schema] of Object.entries(def.input.shape)) {
-    const isCredentials = hasMetaKey(schema as z.ZodType, CREDENTIALS_META_KEY);
+    const meta = metaWithKey(schema as z.ZodType, CREDENTIALS_META_KEY);
+    const isCredentials = meta !== undefined;
     if (isCredentials !== isCredentialsFieldName(field)) {
       fail(
         isCredentials
@@ -203,19 +257,20 @@ function checkDefinition(def: BlockDefinition<z.ZodObject, Outputs>): string[] {
           : `field "${field}" is named like a credentials field but is not declared with credentialsField()`,
       );
     }
-    if (isCredentials) credentialsFields.push(field);
+    if (meta) credentials[field] = credentialsInfoOf(meta);
   }
   if ('error' in def.output && blockTypesWithoutErrorPin.includes(def.type ?? 'Standard')) {
     fail(`a ${def.type} block has no error pin`);
   }
-  return credentialsFields;
+  return credentials;
 }
 
 /** Declares a block. Definitions are checked at once: a broken rule throws `BlockDefinitionError`. */
 export function defineBlock<I extends z.ZodObject, O extends Outputs>(
   def: BlockDefinition<I, O>,
 ): Block<I, O> {
-  const credentialsFields = checkDefinition(def as unknown as BlockDefinition<z.ZodObject, Outputs>);
+  const credentialsInfo = checkDefinition(def as unknown as BlockDefinition<z.ZodObject, Outputs>);
+  const credentialsFields = Object.keys(credentialsInfo);
   const type = def.type ?? 'Standard';
   const hasErrorPin = !blockTypesWithoutErrorPin.includes(type);
   const outputs: Record<string, z.ZodType> = hasErrorPin
@@ -236,6 +291,7 @@ export function defineBlock<I extends z.ZodObject, O extends Outputs>(
     outputs,
     hasErrorPin,
     credentialsFields,
+    credentialsInfo,
     get inputSchema() {
       return (inputSchema ??= inputJsonSchema(def.input));
     },

@@ -69,6 +69,30 @@ export interface CredentialsFieldOptions {
   discriminatorMapping?: Record<string, string>;
 }
 
+/** What a credentials field accepts, as `Block.credentialsInfo` reports it. */
+export interface CredentialsFieldInfo {
+  providers: string[];
+  types: CredentialsType[];
+  discriminator?: string;
+  discriminatorMapping?: Record<string, string>;
+}
+
+/**
+ * The providers a credentials field accepts for this input: a discriminator (an LLM block's `model`) narrows
+ * them to the one its value maps to.
+ */
+export function credentialsProvidersFor(
+  info: CredentialsFieldInfo,
+  input: Record<string, unknown>,
+): string[] {
+  if (info.discriminator && info.discriminatorMapping) {
+    const chosen = input[info.discriminator];
+    const provider = typeof chosen === 'string' ? info.discriminatorMapping[chosen] : undefined;
+    if (provider) return [provider];
+  }
+  return info.providers;
+}
+
 /** Metadata key under which a zod schema is marked as a credentials field. */
 export const CREDENTIALS_META_KEY = 'credentials_provider';
 

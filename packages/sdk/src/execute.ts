@@ -65,11 +65,13 @@ export async function* executeBlock(
   const pins = allowedOutputPins(block, inputDefault);
   for await (const [pin, value] of block.run(parsed.input, ctx)) {
     if (pin === 'error') throw new BlockError(typeof value === 'string' ? value : JSON.stringify(value));
-    if (pins && !pins.has(pin)) {
+    // Tool calls go out on `tools_^_{node}_~_{field}` pins, routed by the engine; they count as `tools`.
+    const declared = pin.startsWith('tools_^_') ? 'tools' : pin;
+    if (pins && !pins.has(declared)) {
       throw new BlockOutputError(`Block ${block.name} yielded an undeclared output "${pin}"`);
     }
     if (block.type === 'Standard') {
-      const schema = block.outputs[pin];
+      const schema = block.outputs[declared];
       const check = schema?.safeParse(value);
       if (check && !check.success) {
         const detail = describeIssues(check.error)
