@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createBlockRegistry, type AnyBlock, type BlockRegistry } from '@blockloom/sdk';
-import { coreBlocks } from '@blockloom/blocks';
+import { coreBlocks, platformCredentialsFromEnv } from '@blockloom/blocks';
 import {
   createEngine,
   createJsonLogger,
@@ -57,7 +57,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     queue,
     bus,
     locks: createMemoryLocks(),
-    vault: createMemoryVault(),
+    // Keys set in the environment (OPENAI_API_KEY, …) are offered to every user, as AutoGPT does.
+    vault: createMemoryVault([], platformCredentialsFromEnv()),
     logger,
     limits: options.limits,
     nodeTimeoutSeconds: options.nodeTimeoutSeconds,

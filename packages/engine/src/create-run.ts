@@ -19,6 +19,8 @@ export interface RunRequest {
   nodesInputMasks?: Record<string, Record<string, unknown>> | null;
   parentGraphExecutionId?: string | null;
   presetId?: string | null;
+  /** Platform credentials for credentials fields left empty. */
+  defaultCredentials?: readonly CredentialsMeta[];
 }
 
 /**
@@ -93,6 +95,7 @@ export function prepareRun(
       block,
       inboundLinks: index.inbound(node.id),
       pins: applyMask(pins, masks[node.id]),
+      defaultCredentials: request.defaultCredentials,
     });
     if (readiness.status !== 'ready') {
       const message =

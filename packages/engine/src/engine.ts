@@ -44,6 +44,8 @@ export interface EngineOptions {
   lockTtlMs?: number;
   /** The user's IANA timezone for blocks (default "UTC"). */
   userTimezone?: (userId: string) => Promise<string>;
+  /** Called once a run this process drove has ended (e.g. to delete the run's temporary files). */
+  onRunFinished?: (run: GraphExecutionRecord) => Promise<void> | void;
   newId?: () => string;
 }
 
@@ -101,6 +103,12 @@ export function createEngine(options: EngineOptions): Engine {
     return graph;
   }
 
+  /** The platform credentials offered to a user, as references (the secrets stay in the vault). */
+  async function defaultCredentials(userId: string): Promise<CredentialsMeta[]> {
+    const found = (await vault.defaults?.(userId)) ?? [];
+    return found.map(({ id, provider, type, title }) => ({ id, provider, type, title: title ?? null }));
+  }
+
   async function publishGraph(record: GraphExecutionRecord): Promise<void> {
     const nodes = await store.listNodeExecutions(record.id);
     const event: GraphExecutionEvent = {
@@ -126,6 +134,7 @@ export function createEngine(options: EngineOptions): Engine {
         nodesInputMasks: request.nodesInputMasks,
         parentGraphExecutionId: request.parentGraphExecutionId,
         presetId: request.presetId,
+        defaultCredentials: await defaultCredentials(request.userId),
       },
       registry,
       { runId: newId(), newId, now: now() },
@@ -217,6 +226,7 @@ export function createEngine(options: EngineOptions): Engine {
         newId,
         agentsFor,
         timezone,
+        defaultCredentials: await defaultCredentials(record.userId),
       },
       { record, graph, nodeExecutions: nodes, observer: extra.observer },
     );
@@ -227,11 +237,21 @@ export function createEngine(options: EngineOptions): Engine {
     const drive = run.drive();
     driving.add(drive);
     try {
-      return await drive;
+      const final = await drive;
+      if (final.endedAt) await runFinished(final);
+      return final;
     } finally {
       driving.delete(drive);
       extra.signal?.removeEventListener('abort', onAbort);
       active.delete(run.id);
+    }
+  }
+
+  async function runFinished(run: GraphExecutionRecord): Promise<void> {
+    try {
+      await options.onRunFinished?.(run);
+    } catch (error) {
+      logger.warn('Run-finished hook failed', { graph_exec_id: run.id, error: String(error) });
     }
   }
 

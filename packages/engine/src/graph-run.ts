@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { AgentRunner, BlockRegistry } from '@blockloom/sdk';
+import type { AgentRunner, BlockRegistry, BlockStorage, CredentialsMeta, StorageScope } from '@blockloom/sdk';
 import { createGraphIndex, parseExecutionOutput, type GraphIndex, type StoredGraph } from '@blockloom/graph';
 import type { Clock } from './ports/clock';
 import type { EventBus } from './ports/bus';
@@ -18,6 +18,7 @@ import {
 import { Mutex, type Semaphore } from './mutex';
 import { resolveCredentials, runNodeBlock, type NodeOutcome } from './node-runner';
 import { emptyStep, nodeExecFromRecord, RunState, type NodeExec, type StepResult } from './run-state';
+import { toolTargets } from './tools';
 
 export interface GraphRunDeps {
   store: Store;
@@ -34,6 +35,8 @@ export interface GraphRunDeps {
   /** The sub-agent runner handed to blocks of this run. */
   agentsFor: (run: GraphRun, exec: NodeExec) => AgentRunner;
   timezone: string;
+  /** Platform credentials (no secrets) for credentials fields left empty. */
+  defaultCredentials: readonly CredentialsMeta[];
 }
 
 /** Sees terminal node executions as they are persisted (AgentExecutor follows its child's outputs this way). */
@@ -102,6 +105,7 @@ export class GraphRun {
       masks: record.nodesInputMasks ?? {},
       newId: deps.newId,
       execs,
+      defaultCredentials: deps.defaultCredentials,
     });
   }
 
@@ -257,6 +261,10 @@ export class GraphRun {
             credentials,
             timezone: this.deps.timezone,
             agents: this.deps.agentsFor(this, exec),
+            storage: this.storage(),
+            ...('tools' in block.outputs
+              ? { tools: toolTargets(this.index, this.deps.registry, node.id) }
+              : {}),
           },
           runSignal: this.abort.signal,
           timeoutSeconds:
@@ -274,6 +282,18 @@ export class GraphRun {
     stats.cputime = Math.min(stats.walltime, (cpu.user + cpu.system) / 1e6);
     stats.input_size = jsonSize(input);
     return { outcome, stats };
+  }
+
+  /** Block values of this run's user: `within_agent` in the graph's namespace, `across_agents` in the user's. */
+  private storage(): BlockStorage {
+    const { store } = this.deps;
+    const userId = this.record.userId;
+    const namespace = (scope: StorageScope) =>
+      scope === 'across_agents' ? 'user' : `graph:${this.record.graphId}`;
+    return {
+      get: (key, scope) => store.getBlockValue({ userId, namespace: namespace(scope), key }),
+      set: (key, value, scope) => store.setBlockValue({ userId, namespace: namespace(scope), key }, value),
+    };
   }
 
   private async emit(task: NodeTask, pin: string, value: unknown): Promise<void> {

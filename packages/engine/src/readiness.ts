@@ -1,4 +1,11 @@
-import { coerceInput, missingInputFields, parseBlockInput, type AnyBlock } from '@blockloom/sdk';
+import {
+  coerceInput,
+  credentialsProvidersFor,
+  missingInputFields,
+  parseBlockInput,
+  type AnyBlock,
+  type CredentialsMeta,
+} from '@blockloom/sdk';
 import { mergeExecutionInput, type Link, type Node } from '@blockloom/graph';
 
 export type Readiness =
@@ -20,6 +27,8 @@ export function resolveNodeInput(args: {
   inboundLinks: readonly Link[];
   /** The execution's input pins, with the node's mask already applied. */
   pins: Readonly<Record<string, unknown>>;
+  /** Platform credentials for credentials fields left empty. */
+  defaultCredentials?: readonly CredentialsMeta[];
 }): Readiness {
   const { node, block, inboundLinks, pins } = args;
   const unpopulated = [...new Set(inboundLinks.map((link) => link.sink_name))].filter(
@@ -38,6 +47,7 @@ export function resolveNodeInput(args: {
     };
   }
   const data = block.dynamic ? merged : coerceInput(block.inputSchema, merged);
+  fillDefaultCredentials(block, data, args.defaultCredentials ?? []);
 
   const missing = block.dynamic?.missingInput?.(data, node.input_default) ?? missingInputFields(block, data);
   if (missing.length > 0) return { status: 'waiting', missing };
@@ -50,6 +60,21 @@ export function resolveNodeInput(args: {
     if (!parsed.ok) return { status: 'invalid', message: prefix(block, parsed.message) };
   }
   return { status: 'ready', data };
+}
+
+/** Puts a fitting platform credential into each empty credentials field (the provider per discriminator). */
+function fillDefaultCredentials(
+  block: AnyBlock,
+  data: Record<string, unknown>,
+  defaults: readonly CredentialsMeta[],
+): void {
+  if (defaults.length === 0) return;
+  for (const [field, info] of Object.entries(block.credentialsInfo)) {
+    if (data[field] !== undefined && data[field] !== null) continue;
+    const providers = credentialsProvidersFor(info, data);
+    const fit = defaults.find((meta) => providers.includes(meta.provider) && info.types.includes(meta.type));
+    if (fit) data[field] = { id: fit.id, provider: fit.provider, type: fit.type, title: fit.title ?? null };
+  }
 }
 
 function prefix(block: AnyBlock, message: string): string {

@@ -1,4 +1,4 @@
-import type { BlockRegistry, AnyBlock } from '@blockloom/sdk';
+import type { AnyBlock, BlockRegistry, CredentialsMeta } from '@blockloom/sdk';
 import type { Graph, GraphIndex, Link, Node } from '@blockloom/graph';
 import type { ExecutionStatus } from './ports/status';
 import type { NodeExecutionRecord, NodeExecutionStats, PinValue, RunChange } from './ports/store';
@@ -72,6 +72,7 @@ export class RunState {
       masks: Record<string, Record<string, unknown>>;
       newId: () => string;
       execs: readonly NodeExec[];
+      defaultCredentials?: readonly CredentialsMeta[];
     },
   ) {
     for (const exec of [...args.execs].sort((a, b) => a.seq - b.seq)) this.track(exec);
@@ -158,6 +159,7 @@ export class RunState {
       block: this.block(exec.blockId),
       inboundLinks: this.args.index.inbound(exec.nodeId),
       pins: applyMask(Object.fromEntries(exec.pins), this.args.masks[exec.nodeId]),
+      defaultCredentials: this.args.defaultCredentials,
     });
     if (readiness.status === 'invalid') {
       exec.stats = { ...exec.stats, error: readiness.message };

@@ -72,7 +72,9 @@ export function graphBuilder(name = 'scenario') {
 export const USER = '11111111-1111-4111-8111-111111111111';
 
 export async function createHarness(
-  options: Partial<Pick<EngineOptions, 'limits' | 'nodeTimeoutSeconds'>> & { extraBlocks?: AnyBlock[] } = {},
+  options: Partial<Pick<EngineOptions, 'limits' | 'nodeTimeoutSeconds' | 'vault' | 'onRunFinished'>> & {
+    extraBlocks?: AnyBlock[];
+  } = {},
 ) {
   const registry = createBlockRegistry([...coreBlocks, ...testBlocks, ...(options.extraBlocks ?? [])]);
   const store = createMemoryStore();
@@ -84,9 +86,10 @@ export async function createHarness(
     queue,
     bus,
     locks: createMemoryLocks(),
-    vault: createMemoryVault(),
+    vault: options.vault ?? createMemoryVault(),
     limits: options.limits,
     nodeTimeoutSeconds: options.nodeTimeoutSeconds,
+    onRunFinished: options.onRunFinished,
   });
   await engine.start();
   return {

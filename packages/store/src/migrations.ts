@@ -185,7 +185,28 @@ const initial: Migration = {
   },
 };
 
-export const migrations: Readonly<Record<string, Migration>> = { '0001_initial': initial };
+/** Durable values of PersistInformation / RetrieveInformation blocks, per user and namespace. */
+const blockValues: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('block_values')
+      .addColumn('user_id', 'text', (col) => col.notNull())
+      .addColumn('namespace', 'text', (col) => col.notNull())
+      .addColumn('key', 'text', (col) => col.notNull())
+      .addColumn('value', 'text', (col) => col.notNull())
+      .addColumn('updated_at', 'text', (col) => col.notNull())
+      .addPrimaryKeyConstraint('block_values_pk', ['user_id', 'namespace', 'key'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('block_values').execute();
+  },
+};
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001_initial': initial,
+  '0002_block_values': blockValues,
+};
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };
 

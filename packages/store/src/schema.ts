@@ -95,6 +95,14 @@ export interface NodeExecutionOutputTable {
   time: string;
 }
 
+export interface BlockValueTable {
+  user_id: string;
+  namespace: string;
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
   graphs: GraphTable;
   graph_nodes: GraphNodeTable;
@@ -103,4 +111,5 @@ export interface Database {
   node_executions: NodeExecutionTable;
   node_execution_inputs: NodeExecutionInputTable;
   node_execution_outputs: NodeExecutionOutputTable;
+  block_values: BlockValueTable;
 }

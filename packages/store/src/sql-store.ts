@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock, type Store } from '@blockloom/engine';
+import { createBlockValueRepo } from './block-value-repo';
 import { createExecutionRepo } from './execution-repo';
 import { createGraphRepo } from './graph-repo';
 import type { Database } from './schema';
@@ -19,10 +20,12 @@ export type SqlStore = Store & { db: Kysely<Database> };
  */
 export function createSqlStore(db: Kysely<Database>, options: SqlStoreOptions = {}): SqlStore {
   const { inTransaction, drain } = createTransactionRunner(db);
+  const clock = options.clock ?? systemClock;
   return {
     db,
     ...createGraphRepo(inTransaction),
-    ...createExecutionRepo(inTransaction, options.clock ?? systemClock),
+    ...createExecutionRepo(inTransaction, clock),
+    ...createBlockValueRepo(inTransaction, clock),
     async close() {
       // Let calls already made finish before the connection goes.
       await drain();

@@ -3,6 +3,7 @@ import { EngineError } from '../errors';
 import { toJsonValue } from '../json';
 import { systemClock, type Clock } from '../ports/clock';
 import type {
+  BlockValueKey,
   GraphExecutionPatch,
   GraphExecutionRecord,
   NewNodeExecution,
@@ -78,6 +79,8 @@ export function createMemoryStore(options: { clock?: Clock } = {}): Store {
   const graphs = new Map<string, Map<number, StoredGraph>>();
   const runs = new Map<string, RunEntry>();
   const nodeExecs = new Map<string, NodeExecutionRecord>();
+  const blockValues = new Map<string, unknown>();
+  const blockValueKey = (at: BlockValueKey) => JSON.stringify([at.userId, at.namespace, at.key]);
 
   function versionsOf(id: string, userId: string | undefined): StoredGraph[] {
     return [...(graphs.get(id)?.values() ?? [])]
@@ -157,6 +160,15 @@ export function createMemoryStore(options: { clock?: Clock } = {}): Store {
   }
 
   return {
+    async getBlockValue(at) {
+      const key = blockValueKey(at);
+      return blockValues.has(key) ? copyOut(blockValues.get(key)) : undefined;
+    },
+
+    async setBlockValue(at, value) {
+      blockValues.set(blockValueKey(at), copyIn(value));
+    },
+
     async createGraph(graph) {
       const versions = graphs.get(graph.id) ?? new Map<number, StoredGraph>();
       if (versions.has(graph.version)) throw conflict(`Graph ${graph.id} version ${graph.version}`);

@@ -19,6 +19,9 @@ export function createMemoryVault(
   const defaults = new Map(platformDefaults.map((credentials) => [credentials.id, credentials]));
   return {
     add,
+    async defaults() {
+      return [...defaults.values()].map((credentials) => structuredClone(credentials));
+    },
     async get(userId, credentialsId) {
       const found = byUser.get(userId)?.get(credentialsId) ?? defaults.get(credentialsId);
       return found ? structuredClone(found) : undefined;

@@ -197,7 +197,22 @@ export interface ExecutionStore {
   getNodeExecution(id: string): Promise<NodeExecutionRecord | undefined>;
 }
 
-export interface Store extends GraphStore, ExecutionStore {
+/** Where a block's durable value lives: one user's namespace (a graph's, or the user's own) and key. */
+export interface BlockValueKey {
+  userId: string;
+  namespace: string;
+  key: string;
+}
+
+/** Durable key-value storage for blocks (PersistInformation / RetrieveInformation), per user. */
+export interface BlockValueStore {
+  /** The stored value, or undefined when the key was never set. */
+  getBlockValue(at: BlockValueKey): Promise<unknown>;
+  /** Sets (or replaces) the value; `undefined` is stored as null. */
+  setBlockValue(at: BlockValueKey, value: unknown): Promise<void>;
+}
+
+export interface Store extends GraphStore, ExecutionStore, BlockValueStore {
   /** Releases connections. */
   close(): Promise<void>;
 }

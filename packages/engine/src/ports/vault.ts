@@ -6,4 +6,9 @@ import type { Credentials } from '@blockloom/sdk';
  */
 export interface CredentialVault {
   get(userId: string, credentialsId: string): Promise<Credentials | undefined>;
+  /**
+   * Platform credentials offered to this user (AutoGPT's keys from the environment): a node that leaves a
+   * credentials field empty gets the first one whose provider and type fit.
+   */
+  defaults?(userId: string): Promise<Credentials[]>;
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../ports/store';
+import { describeBlockValueContract } from './store-contract/block-values';
 import { describeCommitAtomicityContract } from './store-contract/commit-atomicity';
 import { describeCommitContract } from './store-contract/commit';
 import { describeExecutionContract } from './store-contract/executions';
@@ -37,5 +38,6 @@ export function describeStoreContract(
     describeExecutionContract(current);
     describeCommitContract(current);
     describeCommitAtomicityContract(current);
+    describeBlockValueContract(current);
   });
 }
