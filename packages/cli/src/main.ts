@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error';
 import { blocksCommand } from './commands/blocks';
+import { newBlockCommand } from './commands/new-block';
 import { resumeCommand } from './commands/resume';
 import { runCommand } from './commands/run';
 import { validateCommand } from './commands/validate';
@@ -18,6 +19,8 @@ Commands:
         Print the graph's validation issues; exit code 1 if there are any.
   blocks [--json]
         List the available blocks (--json: the /api/blocks item shape).
+  new-block <name> [--dir <folder>]
+        Scaffold a custom block and its test (default folder: $BLOCKLOOM_BLOCKS_DIR or ./blocks).
 
 Options:
   --debug   Show stack traces for unexpected errors.
@@ -30,6 +33,7 @@ const options = {
   input: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   db: { type: 'string' },
+  dir: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -71,6 +75,11 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
       return validateCommand({ file: onePositional(rest, 'validate'), json }, out);
     case 'blocks':
       return blocksCommand({ json }, out);
+    case 'new-block': {
+      const name = rest.join(' ').trim();
+      if (!name) throw new CliError('new-block needs a name: blockloom new-block "word counter"');
+      return newBlockCommand({ name, dir: values.dir }, out);
+    }
     case 'resume':
       if (!values.db) throw new CliError('resume needs --db <file>');
       return resumeCommand({ db: values.db, json }, out);

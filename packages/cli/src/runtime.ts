@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createBlockRegistry, type AnyBlock, type BlockRegistry } from '@blockloom/sdk';
-import { coreBlocks, platformCredentialsFromEnv } from '@blockloom/blocks';
+import type { AnyBlock, BlockRegistry } from '@blockloom/sdk';
+import { platformCredentialsFromEnv } from '@blockloom/blocks';
 import {
   createEngine,
   createJsonLogger,
@@ -14,6 +14,7 @@ import {
   type Store,
 } from '@blockloom/engine';
 import { createSqliteStore } from '@blockloom/store';
+import { loadRegistry } from './registry';
 
 /** The user every local command acts as, until accounts exist (`BLOCKLOOM_AUTH=none`). */
 export const LOCAL_USER_ID = '00000000-0000-4000-8000-000000000001';
@@ -30,7 +31,7 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** SQLite file; ':memory:' for none. */
   dbFile: string;
-  /** Blocks beyond the core library (tests, custom blocks). */
+  /** Blocks beyond the core library and the configured custom blocks (tests). */
   extraBlocks?: readonly AnyBlock[];
   logger?: Logger;
   limits?: { runsPerProcess?: number; nodesPerRun?: number; nodesPerProcess?: number };
@@ -45,7 +46,7 @@ export interface RuntimeOptions {
  */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const logger = options.logger ?? createJsonLogger({ level: 'warn' });
-  const registry = createBlockRegistry([...coreBlocks, ...(options.extraBlocks ?? [])]);
+  const registry = await loadRegistry(options.extraBlocks);
   const store = await createSqliteStore({ filename: options.dbFile });
   const bus = createMemoryBus({
     onHandlerError: (error) => logger.warn('Event handler failed', { error: String(error) }),

@@ -90,3 +90,14 @@ describe('createBlockRegistry', () => {
     expect(registry.get(b.id)?.name).toBe('OtherBlock');
   });
 });
+
+describe('isBlock', () => {
+  it('recognises what defineBlock made, and nothing else', async () => {
+    const { isBlock } = await import('./block');
+    const block = defineBlock({ ...base, input: z.object({}) });
+    expect(isBlock(block)).toBe(true);
+    expect(isBlock({ ...block })).toBe(true);
+    expect(isBlock({ id: block.id, name: block.name, run: block.run })).toBe(false);
+    expect(isBlock(null)).toBe(false);
+  });
+});

@@ -211,6 +211,14 @@ export type AnyBlock = Block<any, any>;
 
 const BLOCK_ID_LENGTH = 36;
 
+/** Marks what `defineBlock` returns, so a loader can tell blocks from a module's other exports. */
+const blockBrand = Symbol.for('blockloom.block');
+
+/** Whether a value is a block made by `defineBlock` (from any copy of the SDK). */
+export function isBlock(value: unknown): value is AnyBlock {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[blockBrand] === true;
+}
+
 /** The metadata of a schema or of one it wraps (optional, nullable, default) that carries `key`. */
 function metaWithKey(schema: z.ZodType, key: string): Record<string, unknown> | undefined {
   let current: z.ZodType | undefined = schema;
@@ -281,7 +289,8 @@ export function defineBlock<I extends z.ZodObject, O extends Outputs>(
     : { ...def.output };
   let inputSchema: JsonSchema | undefined;
   let outputSchema: JsonSchema | undefined;
-  const block: Block<I, O> = {
+  const block: Block<I, O> & { [blockBrand]: true } = {
+    [blockBrand]: true,
     ...def,
     type,
     staticOutput: def.staticOutput ?? false,

@@ -1,10 +1,9 @@
-import { createBlockRegistry } from '@blockloom/sdk';
-import { coreBlocks } from '@blockloom/blocks';
 import type { Output } from '../output';
+import { loadRegistry } from '../registry';
 
 /** `blockloom blocks`: the catalogue, as `/api/blocks` serves it with `--json`. */
-export function blocksCommand(options: { json: boolean }, out: Output): number {
-  const blocks = createBlockRegistry(coreBlocks).list();
+export async function blocksCommand(options: { json: boolean }, out: Output): Promise<number> {
+  const blocks = (await loadRegistry()).list();
   if (options.json) {
     out.stdout(`${JSON.stringify(blocks.map((block) => block.info()))}\n`);
     return 0;

@@ -1,8 +1,7 @@
-import { createBlockRegistry } from '@blockloom/sdk';
-import { coreBlocks } from '@blockloom/blocks';
 import { validateGraph } from '@blockloom/graph';
 import { readGraphFile } from '../graph-file';
 import { formatIssue } from '../issues';
+import { loadRegistry } from '../registry';
 import type { Output } from '../output';
 
 /** `blockloom validate`: prints every validation issue; exit 1 if there is any. */
@@ -11,7 +10,7 @@ export async function validateCommand(
   out: Output,
 ): Promise<number> {
   const graph = await readGraphFile(options.file);
-  const registry = createBlockRegistry(coreBlocks);
+  const registry = await loadRegistry();
   const issues = validateGraph(graph, registry, { forRun: false });
   if (options.json) {
     out.stdout(`${JSON.stringify({ valid: issues.length === 0, issues })}\n`);
