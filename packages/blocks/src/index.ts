@@ -136,3 +136,4 @@ export {
   ollamaBaseUrl,
   type PlatformProvider,
 } from './platform/providers';
+export { runFileDir } from './web/media';

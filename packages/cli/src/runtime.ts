@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import type { AnyBlock, BlockRegistry } from '@blockloom/sdk';
-import { platformCredentialsFromEnv } from '@blockloom/blocks';
+import { platformCredentialsFromEnv, runFileDir } from '@blockloom/blocks';
 import {
   createEngine,
   createJsonLogger,
@@ -64,6 +65,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     limits: options.limits,
     nodeTimeoutSeconds: options.nodeTimeoutSeconds,
     newId: randomUUID,
+    // Files blocks stored for the run (FileStore, downloads) live only as long as the run.
+    onRunFinished: (run) => rm(runFileDir(run.id), { recursive: true, force: true }),
   });
   await engine.start();
   if (options.resume) await engine.resumeUnfinished();

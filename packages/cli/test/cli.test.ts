@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFileDir } from '@blockloom/blocks';
 import { main } from '../src/index';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -146,6 +148,29 @@ describe('blockloom run (in-process)', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('deletes the files a run stored once the run has ended', async () => {
+    const file = join(dir, 'store-file.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        nodes: [
+          {
+            id: 'store',
+            block_id: 'cbb50872-625b-42f0-8203-a2ae78242d8a',
+            input_default: { file_in: 'data:text/plain;base64,aGk=' },
+          },
+          { id: 'out', block_id: '363ae599-353e-4804-937e-b2ee3cef3da4', input_default: { name: 'path' } },
+        ],
+        links: [{ source_id: 'store', sink_id: 'out', source_name: 'file_out', sink_name: 'value' }],
+      }),
+    );
+    const { code, stdout } = await inProcess('run', file, '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { id: string; outputs: { path: string[] } };
+    expect(result.outputs.path[0]).not.toMatch(/^data:/);
+    expect(existsSync(runFileDir(result.id))).toBe(false);
   });
 
   it('rejects bad --inputs and --input values with exit code 2', async () => {
