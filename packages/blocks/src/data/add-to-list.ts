@@ -26,25 +26,44 @@ export const addToListBlock = defineBlock({
       .int()
       .nullable()
       .default(null)
-      .meta({ description: 'Where to insert the entries; at the end when empty. Negative counts from the end.' }),
+      .meta({
+        description: 'Where to insert the entries; at the end when empty. Negative counts from the end.',
+      }),
   }),
   output: { updated_list: z.array(z.unknown()).meta({ description: 'The list with the entries added.' }) },
   tests: [
     { name: 'appends an entry', input: { list: [1, 2], entry: 3 }, output: [['updated_list', [1, 2, 3]]] },
-    { name: 'starts a new list', input: { entry: 'Youtube Transcripts' }, output: [['updated_list', ['Youtube Transcripts']]] },
+    {
+      name: 'starts a new list',
+      input: { entry: 'Youtube Transcripts' },
+      output: [['updated_list', ['Youtube Transcripts']]],
+    },
     {
       name: 'adds entries before the single entry',
       input: { list: ['a'], entries: ['b', 'c'], entry: 'd' },
       output: [['updated_list', ['a', 'b', 'c', 'd']]],
     },
-    { name: 'inserts at a position', input: { list: ['a', 'd'], entries: ['b', 'c'], position: 1 }, output: [['updated_list', ['a', 'b', 'c', 'd']]] },
-    { name: 'counts a negative position from the end', input: { list: [1, 2, 3], entry: 'x', position: -1 }, output: [['updated_list', [1, 2, 'x', 3]]] },
-    { name: 'clamps a position past the end', input: { list: [1], entry: 2, position: 10 }, output: [['updated_list', [1, 2]]] },
+    {
+      name: 'inserts at a position',
+      input: { list: ['a', 'd'], entries: ['b', 'c'], position: 1 },
+      output: [['updated_list', ['a', 'b', 'c', 'd']]],
+    },
+    {
+      name: 'counts a negative position from the end',
+      input: { list: [1, 2, 3], entry: 'x', position: -1 },
+      output: [['updated_list', [1, 2, 'x', 3]]],
+    },
+    {
+      name: 'clamps a position past the end',
+      input: { list: [1], entry: 2, position: 10 },
+      output: [['updated_list', [1, 2]]],
+    },
     { name: 'adds nothing without entries', input: { list: [1] }, output: [['updated_list', [1]]] },
     { name: 'keeps falsy entries', input: { list: [], entry: 0 }, output: [['updated_list', [0]]] },
   ],
   async *run(input) {
-    const items = input.entry === null || input.entry === undefined ? input.entries : [...input.entries, input.entry];
+    const items =
+      input.entry === null || input.entry === undefined ? input.entries : [...input.entries, input.entry];
     yield ['updated_list', insertAt(input.list, input.position, items)];
   },
 });

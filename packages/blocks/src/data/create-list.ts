@@ -45,7 +45,10 @@ export const createListBlock = defineBlock({
       .int()
       .nullable()
       .default(null)
-      .meta({ advanced: true, description: 'The most items per chunk; the list is output whole when empty.' }),
+      .meta({
+        advanced: true,
+        description: 'The most items per chunk; the list is output whole when empty.',
+      }),
     max_tokens: z.number().int().nullable().default(null).meta({
       advanced: true,
       description: 'The most estimated tokens (about four characters each) per chunk.',
@@ -53,7 +56,11 @@ export const createListBlock = defineBlock({
   }),
   output: { list: z.array(z.unknown()).meta({ description: 'The list, or one chunk of it per output.' }) },
   tests: [
-    { name: 'outputs the list whole', input: { values: [1, 'two', { three: 3 }] }, output: [['list', [1, 'two', { three: 3 }]]] },
+    {
+      name: 'outputs the list whole',
+      input: { values: [1, 'two', { three: 3 }] },
+      output: [['list', [1, 'two', { three: 3 }]]],
+    },
     { name: 'outputs an empty list once', input: { values: [], max_size: 2 }, output: [['list', []]] },
     {
       name: 'chunks by size',

@@ -25,10 +25,14 @@ function lookup(container: unknown, key: string | number): Lookup {
   }
   if (Array.isArray(container) && typeof key === 'number') {
     const index = key < 0 ? container.length + key : key;
-    return index >= 0 && index < container.length ? { found: true, value: container[index] } : { found: false };
+    return index >= 0 && index < container.length
+      ? { found: true, value: container[index] }
+      : { found: false };
   }
   if (Array.isArray(container)) {
-    const values = container.filter((item) => isRecord(item) && Object.hasOwn(item, key)).map((item) => (item as Record<string, unknown>)[key]);
+    const values = container
+      .filter((item) => isRecord(item) && Object.hasOwn(item, key))
+      .map((item) => (item as Record<string, unknown>)[key]);
     return { found: true, value: values };
   }
   return { found: false };
@@ -49,24 +53,52 @@ export const findInDictionaryBlock = defineBlock({
     missing: z.unknown().meta({ description: 'The input, when the key was not found.' }),
   },
   tests: [
-    { name: 'finds a key', input: { input: { title: 'Hello', n: 1 }, key: 'title' }, output: [['output', 'Hello']] },
+    {
+      name: 'finds a key',
+      input: { input: { title: 'Hello', n: 1 }, key: 'title' },
+      output: [['output', 'Hello']],
+    },
     { name: 'finds a falsy value', input: { input: { n: 0 }, key: 'n' }, output: [['output', 0]] },
-    { name: 'reads JSON text', input: { input: '{"keywords": ["a", "b"]}', key: 'keywords' }, output: [['output', ['a', 'b']]] },
-    { name: 'finds a list element by index', input: { input: ['a', 'b', 'c'], key: 1 }, output: [['output', 'b']] },
-    { name: 'counts a negative index from the end', input: { input: ['a', 'b', 'c'], key: -1 }, output: [['output', 'c']] },
+    {
+      name: 'reads JSON text',
+      input: { input: '{"keywords": ["a", "b"]}', key: 'keywords' },
+      output: [['output', ['a', 'b']]],
+    },
+    {
+      name: 'finds a list element by index',
+      input: { input: ['a', 'b', 'c'], key: 1 },
+      output: [['output', 'b']],
+    },
+    {
+      name: 'counts a negative index from the end',
+      input: { input: ['a', 'b', 'c'], key: -1 },
+      output: [['output', 'c']],
+    },
     {
       name: 'collects a key from every dictionary in a list',
       input: { input: [{ name: 'a' }, { other: 1 }, { name: 'b' }, 'text'], key: 'name' },
       output: [['output', ['a', 'b']]],
     },
-    { name: 'gives [] when no element has the key', input: { input: [{ x: 1 }], key: 'name' }, output: [['output', []]] },
+    {
+      name: 'gives [] when no element has the key',
+      input: { input: [{ x: 1 }], key: 'name' },
+      output: [['output', []]],
+    },
     {
       name: 'routes the original input to missing',
       input: { input: '{"a": 1}', key: 'b' },
       output: [['missing', '{"a": 1}']],
     },
-    { name: 'routes an index out of range to missing', input: { input: [1], key: 5 }, output: [['missing', [1]]] },
-    { name: 'routes plain text to missing', input: { input: 'hello', key: 'upper' }, output: [['missing', 'hello']] },
+    {
+      name: 'routes an index out of range to missing',
+      input: { input: [1], key: 5 },
+      output: [['missing', [1]]],
+    },
+    {
+      name: 'routes plain text to missing',
+      input: { input: 'hello', key: 'upper' },
+      output: [['missing', 'hello']],
+    },
   ],
   async *run(input) {
     const result = lookup(parseIfJson(input.input), input.key);
