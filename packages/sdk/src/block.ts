@@ -216,7 +216,9 @@ const blockBrand = Symbol.for('blockloom.block');
 
 /** Whether a value is a block made by `defineBlock` (from any copy of the SDK). */
 export function isBlock(value: unknown): value is AnyBlock {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[blockBrand] === true;
+  return (
+    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[blockBrand] === true
+  );
 }
 
 /** The metadata of a schema or of one it wraps (optional, nullable, default) that carries `key`. */

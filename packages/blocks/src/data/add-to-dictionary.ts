@@ -17,14 +17,11 @@ export const addToDictionaryBlock = defineBlock({
       .unknown()
       .default(null)
       .meta({ description: 'The value of the entry to add.', placeholder: 'value' }),
-    entries: z
-      .record(z.string(), z.unknown())
-      .default({})
-      .meta({
-        advanced: true,
-        description: 'Several entries to add at once.',
-        placeholder: '{"key": "value"}',
-      }),
+    entries: z.record(z.string(), z.unknown()).default({}).meta({
+      advanced: true,
+      description: 'Several entries to add at once.',
+      placeholder: '{"key": "value"}',
+    }),
   }),
   output: {
     updated_dictionary: z

@@ -21,14 +21,9 @@ export const addToListBlock = defineBlock({
       .array(z.unknown())
       .default([])
       .meta({ advanced: true, description: 'Several entries to add, before the single entry.' }),
-    position: z
-      .number()
-      .int()
-      .nullable()
-      .default(null)
-      .meta({
-        description: 'Where to insert the entries; at the end when empty. Negative counts from the end.',
-      }),
+    position: z.number().int().nullable().default(null).meta({
+      description: 'Where to insert the entries; at the end when empty. Negative counts from the end.',
+    }),
   }),
   output: { updated_list: z.array(z.unknown()).meta({ description: 'The list with the entries added.' }) },
   tests: [

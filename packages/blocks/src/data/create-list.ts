@@ -40,15 +40,10 @@ export const createListBlock = defineBlock({
   categories: ['DATA'],
   input: z.object({
     values: z.array(z.unknown()).meta({ description: 'The values of the list.', placeholder: '[1, 2, 3]' }),
-    max_size: z
-      .number()
-      .int()
-      .nullable()
-      .default(null)
-      .meta({
-        advanced: true,
-        description: 'The most items per chunk; the list is output whole when empty.',
-      }),
+    max_size: z.number().int().nullable().default(null).meta({
+      advanced: true,
+      description: 'The most items per chunk; the list is output whole when empty.',
+    }),
     max_tokens: z.number().int().nullable().default(null).meta({
       advanced: true,
       description: 'The most estimated tokens (about four characters each) per chunk.',
