@@ -31,6 +31,7 @@ import { fillTextTemplateBlock } from './text/fill-text-template';
 import { matchTextPatternBlock } from './text/match-text-pattern';
 import { textReplaceBlock } from './text/text-replace';
 import { textSplitBlock } from './text/text-split';
+import { integrationBlocks } from './integrations/index';
 import { llmBlocks } from './llm/index';
 import { moreCoreBlocks } from './more-core';
 import { providerBlocks } from './providers/index';
@@ -121,6 +122,7 @@ export const coreBlocks: readonly AnyBlock[] = [
   ...webBlocks,
   ...providerBlocks,
   ...llmBlocks,
+  ...integrationBlocks,
 ];
 
 /** A registry holding the core blocks; throws if two share an id or a name. */
