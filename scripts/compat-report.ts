@@ -46,7 +46,10 @@ async function main(): Promise<number> {
   const page = await readFile(docPath, 'utf8');
   const next = await withTable(page, renderAgentsTable(rows));
   if (check) {
-    if (withoutDate(next) === withoutDate(page)) return 0;
+    if (withoutDate(next) === withoutDate(page)) {
+      process.stdout.write(`docs/COMPATIBILITY.md is current (${rows.length} agents)\n`);
+      return 0;
+    }
     process.stderr.write(
       'docs/COMPATIBILITY.md: the agents table is out of date; run npx tsx scripts/compat-report.ts\n',
     );
