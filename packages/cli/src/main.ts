@@ -4,6 +4,7 @@ import { blocksCommand } from './commands/blocks';
 import { newBlockCommand } from './commands/new-block';
 import { resumeCommand } from './commands/resume';
 import { runCommand } from './commands/run';
+import { serveCommand } from './commands/serve';
 import { validateCommand } from './commands/validate';
 import { processOutput, type Output } from './output';
 
@@ -19,6 +20,9 @@ Commands:
         Print the graph's validation issues; exit code 1 if there are any.
   blocks [--json]
         List the available blocks (--json: the /api/blocks item shape).
+  serve
+        Run the platform (REST, WebSocket, executor) on $HOST:$PORT (default 127.0.0.1:8006), data in
+        $BLOCKLOOM_DATA_DIR (default ./data), auth $BLOCKLOOM_AUTH (local|none|jwt). Stops on SIGTERM/SIGINT.
   new-block <name> [--dir <folder>]
         Scaffold a custom block and its test (default folder: $BLOCKLOOM_BLOCKS_DIR or ./blocks).
 
@@ -80,6 +84,9 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
       if (!name) throw new CliError('new-block needs a name: blockloom new-block "word counter"');
       return newBlockCommand({ name, dir: values.dir }, out);
     }
+    case 'serve':
+      if (rest.length > 0) throw new CliError(`Unexpected arguments: ${rest.join(' ')}`);
+      return serveCommand(process.env, out);
     case 'resume':
       if (!values.db) throw new CliError('resume needs --db <file>');
       return resumeCommand({ db: values.db, json }, out);

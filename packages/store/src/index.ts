@@ -11,3 +11,4 @@ export type {
   NodeExecutionOutputTable,
   NodeExecutionTable,
 } from './schema';
+export * from './accounts';

@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { executionStatuses } from '@blockloom/engine';
+import { accountsMigration } from './accounts/migration';
 import type { Database } from './schema';
 
 /**
@@ -206,6 +207,7 @@ const blockValues: Migration = {
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_block_values': blockValues,
+  '0003_accounts': accountsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };

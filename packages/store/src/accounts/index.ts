@@ -1,0 +1,19 @@
+export { accountsMigration } from './migration';
+export { createAccountsRepo, type AccountsRepo, type NewUser, type RotateResult, type User } from './repo';
+export {
+  createApiKeyRepo,
+  type ApiKey,
+  type ApiKeyCandidate,
+  type ApiKeyRepo,
+  type NewApiKey,
+} from './api-key-repo';
+export { createSqliteAccounts } from './sqlite';
+export {
+  apiKeyPermissions,
+  apiKeyStatuses,
+  userRoles,
+  type AccountsDatabase,
+  type ApiKeyPermission,
+  type ApiKeyStatus,
+  type UserRole,
+} from './schema';
