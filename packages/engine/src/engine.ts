@@ -3,7 +3,7 @@ import type { AgentRunEvent, AgentRunner, BlockRegistry, CredentialsMeta } from 
 import { AsyncChannel } from './channel';
 import { prepareRun } from './create-run';
 import { EngineError } from './errors';
-import { GraphRun, type RunObserver } from './graph-run';
+import { GraphRun, type NodeFinished, type RunObserver } from './graph-run';
 import { silentLogger, type Logger } from './logger';
 import {
   toGraphExecutionMeta,
@@ -44,6 +44,8 @@ export interface EngineOptions {
   lockTtlMs?: number;
   /** The user's IANA timezone for blocks (default "UTC"). */
   userTimezone?: (userId: string) => Promise<string>;
+  /** Called for every node execution that ended (metrics); must not throw. */
+  onNodeFinished?: (node: NodeFinished) => void;
   /** Called once a run this process drove has ended (e.g. to delete the run's temporary files). */
   onRunFinished?: (run: GraphExecutionRecord) => Promise<void> | void;
   newId?: () => string;
@@ -227,6 +229,7 @@ export function createEngine(options: EngineOptions): Engine {
         agentsFor,
         timezone,
         defaultCredentials: await defaultCredentials(record.userId),
+        onNodeFinished: options.onNodeFinished,
       },
       { record, graph, nodeExecutions: nodes, observer: extra.observer },
     );

@@ -37,6 +37,17 @@ export interface GraphRunDeps {
   timezone: string;
   /** Platform credentials (no secrets) for credentials fields left empty. */
   defaultCredentials: readonly CredentialsMeta[];
+  onNodeFinished?: (node: NodeFinished) => void;
+}
+
+/** A node execution that ended, as observability sees it. */
+export interface NodeFinished {
+  graphExecId: string;
+  nodeExecId: string;
+  blockId: string;
+  blockName: string;
+  status: ExecutionStatus;
+  walltimeSeconds: number;
 }
 
 /** Sees terminal node executions as they are persisted (AgentExecutor follows its child's outputs this way). */
@@ -374,6 +385,14 @@ export class GraphRun {
       step.changes.push({ type: 'graph.update', stats: this.stats });
       await this.persist(step, true);
       this.observer?.onNodeFinished(exec, exec.outputs);
+      this.deps.onNodeFinished?.({
+        graphExecId: this.id,
+        nodeExecId: exec.id,
+        blockId: exec.blockId,
+        blockName: this.deps.registry.get(exec.blockId)?.name ?? exec.blockId,
+        status: exec.status,
+        walltimeSeconds: stats.walltime ?? 0,
+      });
     });
   }
 

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './models';
 export * from './logger';
 export { createEngine, type Engine, type EngineOptions, type ExecuteGraphRequest } from './engine';
+export type { NodeFinished } from './graph-run';
 export { createMemoryQueue } from './adapters/memory-queue';
 export { createMemoryBus } from './adapters/memory-bus';
 export { createMemoryLocks } from './adapters/memory-lock';

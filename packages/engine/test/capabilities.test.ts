@@ -158,6 +158,19 @@ describe('tool calls', () => {
   });
 });
 
+describe('node-finished hook', () => {
+  it('reports every ended node with its block and status', async () => {
+    const seen: string[] = [];
+    h = await createHarness({ onNodeFinished: (node) => void seen.push(`${node.blockName}:${node.status}`) });
+    const g = graphBuilder();
+    const src = g.node(emitBlock.id, { emit: [['out', 1]] });
+    const fail = g.node('e0000000-0000-4000-8000-000000000004', { message: 'x' });
+    g.link([src, 'out'], [fail, 'before']);
+    await h.run(await h.add(g.build(USER)));
+    expect(seen).toEqual(['TestEmitBlock:COMPLETED', 'TestFailBlock:FAILED']);
+  });
+});
+
 describe('run-finished hook', () => {
   it('is called once with the ended run', async () => {
     const ended: GraphExecutionRecord[] = [];

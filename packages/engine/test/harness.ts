@@ -72,7 +72,9 @@ export function graphBuilder(name = 'scenario') {
 export const USER = '11111111-1111-4111-8111-111111111111';
 
 export async function createHarness(
-  options: Partial<Pick<EngineOptions, 'limits' | 'nodeTimeoutSeconds' | 'vault' | 'onRunFinished'>> & {
+  options: Partial<
+    Pick<EngineOptions, 'limits' | 'nodeTimeoutSeconds' | 'vault' | 'onRunFinished' | 'onNodeFinished'>
+  > & {
     extraBlocks?: AnyBlock[];
   } = {},
 ) {
@@ -90,6 +92,7 @@ export async function createHarness(
     limits: options.limits,
     nodeTimeoutSeconds: options.nodeTimeoutSeconds,
     onRunFinished: options.onRunFinished,
+    onNodeFinished: options.onNodeFinished,
   });
   await engine.start();
   return {
