@@ -9,9 +9,11 @@ import {
   createMemoryLocks,
   createMemoryQueue,
   createMemoryVault,
+  type CredentialVault,
   type Engine,
   type EventBus,
   type Logger,
+  type NodeFinished,
   type Store,
 } from '@blockloom/engine';
 import { createSqliteStore } from '@blockloom/store';
@@ -39,6 +41,10 @@ export interface RuntimeOptions {
   nodeTimeoutSeconds?: number | null;
   /** Queue the runs a previous process left unfinished in this file (default false). */
   resume?: boolean;
+  /** Where runs resolve credentials (serve: the encrypted vault); default: platform keys from the environment. */
+  vault?: CredentialVault;
+  /** Called for every node execution that ended (serve: the duration histogram). */
+  onNodeFinished?: (node: NodeFinished) => void;
 }
 
 /**
@@ -60,11 +66,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     bus,
     locks: createMemoryLocks(),
     // Keys set in the environment (OPENAI_API_KEY, …) are offered to every user, as AutoGPT does.
-    vault: createMemoryVault([], platformCredentialsFromEnv()),
+    vault: options.vault ?? createMemoryVault([], platformCredentialsFromEnv()),
     logger,
     limits: options.limits,
     nodeTimeoutSeconds: options.nodeTimeoutSeconds,
     newId: randomUUID,
+    onNodeFinished: options.onNodeFinished,
     // Files blocks stored for the run (FileStore, downloads) live only as long as the run.
     onRunFinished: (run) => rm(runFileDir(run.id), { recursive: true, force: true }),
   });

@@ -27,11 +27,14 @@ import { blockRoutes } from './routes/blocks';
 import { executionRoutes } from './routes/executions';
 import { graphRoutes } from './routes/graphs';
 import { graphVersionRoutes } from './routes/graph-versions';
-import { addHttpMetrics, createServerMetrics } from './metrics';
+import { addHttpMetrics, createServerMetrics, type NodeExecutionMetrics } from './metrics';
 import { addRateLimitHook } from './rate-limit/hook';
 import { createMemoryRateLimitStore, type RateLimitStore } from './rate-limit/store';
 import { healthRoutes } from './routes/health';
+import { credentialRoutes } from './routes/integrations/credentials';
+import { oauthRoutes } from './routes/integrations/oauth';
 import { userRoutes } from './routes/users';
+import type { CredentialsVault } from './vault/vault';
 import { registerWebSocket } from './ws/route';
 
 export interface CreateServerOptions {
@@ -43,6 +46,10 @@ export interface CreateServerOptions {
   now?: () => Date;
   /** Where request counts live (default: in memory, for one process). */
   rateLimitStore?: RateLimitStore;
+  /** The credentials vault (openCredentialsVault); give the engine the same one so runs see new credentials. */
+  vault: CredentialsVault;
+  /** Node durations, when the engine was built with its `onNodeFinished` (absent: not exported). */
+  nodeMetrics?: NodeExecutionMetrics;
 }
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
@@ -74,6 +81,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     config,
     accounts,
     auth: createAuthenticator({ config, accounts, localSecret, now }),
+    vault: options.vault,
     now,
   };
   if (config.auth === 'none') {
@@ -102,6 +110,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   });
   installErrorHandlers(app);
   const metrics = createServerMetrics(ctx.store);
+  if (options.nodeMetrics) metrics.registry.registerMetric(options.nodeMetrics.histogram);
   addHttpMetrics(app, metrics);
 
   const rateLimit = {
@@ -122,6 +131,13 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   await app.register(swagger, {
     openapi: {
       info: { title: 'Blockloom API', version: '0.1.0', description: 'AutoGPT-compatible platform API' },
+      tags: [
+        {
+          name: 'integrations',
+          description:
+            'Credentials for providers (secrets are write-only: answers carry metadata or masked values) and OAuth2 logins.',
+        },
+      ],
       components: {
         securitySchemes: {
           HTTPBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
@@ -150,6 +166,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     await scope.register(graphVersionRoutes, { ctx });
     await scope.register(executionRoutes, { ctx });
     await scope.register(apiKeyRoutes, { ctx });
+    await scope.register(credentialRoutes, { ctx });
+    await scope.register(oauthRoutes, { ctx });
   });
   await app.register(async (scope) => {
     addApiKeyHook(scope, ctx);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { oauthProvidersFromEnv, type OAuthProviders } from './oauth/providers';
 
 export const authModes = ['local', 'none', 'jwt'] as const;
 export type AuthMode = (typeof authModes)[number];
@@ -23,6 +24,12 @@ export interface ServerConfig {
   refreshTokenTtlSeconds: number;
   /** Requests per user or API key in a sliding minute; 0 disables the limit. */
   rateLimitPerMinute: number;
+  /** The web app's address: OAuth2 redirects go to `<frontendUrl>/auth/integrations/oauth_callback`. */
+  frontendUrl?: string;
+  /** BLOCKLOOM_ENCRYPTION_KEY (credentials vault); absent: a key kept in the data directory. */
+  encryptionKey?: string;
+  /** OAuth2 providers for integrations (GitHub, Google); absent: none configured. */
+  oauth?: OAuthProviders;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +57,8 @@ const envSchema = z.object({
   SUPABASE_JWT_SECRET: optional,
   JWT_JWKS_URL: optional,
   BLOCKLOOM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1000),
+  BLOCKLOOM_FRONTEND_URL: optional.refine((value) => value === undefined || URL.canParse(value), 'not a URL'),
+  BLOCKLOOM_ENCRYPTION_KEY: optional,
 });
 
 /** Loopback only: `none` mode has no authentication, so it must never be reachable from another machine. */
@@ -82,6 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { localUserId: stri
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 7 * 24 * 3600,
     rateLimitPerMinute: e.BLOCKLOOM_RATE_LIMIT_PER_MINUTE,
+    frontendUrl: e.BLOCKLOOM_FRONTEND_URL?.replace(/\/+$/, ''),
+    encryptionKey: e.BLOCKLOOM_ENCRYPTION_KEY,
+    oauth: oauthProvidersFromEnv(env),
   };
   checkConfig(config);
   return config;

@@ -5,6 +5,7 @@ import type { AccountsRepo, ApiKeyRepo } from '@blockloom/store';
 import type { Authenticator } from './auth/authenticator';
 import { AuthError, type Principal } from './auth/principal';
 import type { ServerConfig } from './config';
+import type { CredentialsVault } from './vault/vault';
 
 /** What the server needs from the runtime (the CLI's `createRuntime` gives all of it). */
 export interface ServerDeps {
@@ -19,6 +20,8 @@ export interface ServerContext extends ServerDeps {
   config: ServerConfig;
   accounts: AccountsRepo & ApiKeyRepo;
   auth: Authenticator;
+  /** Integration credentials (encrypted); the engine resolves runs' references through the same vault. */
+  vault: CredentialsVault;
   now: () => Date;
 }
 

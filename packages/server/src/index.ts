@@ -4,3 +4,7 @@ export type { ServerDeps } from './context';
 export { ApiError, apiErrorCodes, statusOf, type ApiErrorCode, type ErrorBody } from './errors';
 export { createServerLogger, redactUrl, toEngineLogger } from './logger';
 export { createMemoryRateLimitStore, type RateLimitStore } from './rate-limit/store';
+export { createNodeExecutionMetrics, type NodeExecutionMetrics } from './metrics';
+export { oauthProvidersFromEnv, type OAuthProvider, type OAuthProviders } from './oauth/providers';
+export { VaultKeyError } from './vault/key';
+export { openCredentialsVault, type CredentialsVault, type OpenVaultOptions } from './vault/vault';

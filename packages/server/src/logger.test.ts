@@ -24,6 +24,25 @@ describe('server logger', () => {
     expect(lines.join('')).not.toMatch(/secret-token|hunter22/);
   });
 
+  it('redacts credential secrets, at the top level or one object down', () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createServerLogger({ level: 'info', destination });
+    logger.info({ api_key: 'sk-top', credentials: { api_key: 'sk-nested', access_token: 'at-1' } }, 'x');
+    logger.info(
+      { body: { code_verifier: 'verifier-1', state_token: 'state-1', client_secret: 'cs-1' } },
+      'y',
+    );
+    const text = lines.join('');
+    expect(text).not.toMatch(/sk-top|sk-nested|at-1|verifier-1|state-1|cs-1/);
+    expect(text).toContain('[REDACTED]');
+  });
+
   it('carries engine log context through pino', () => {
     const lines: string[] = [];
     const destination = new Writable({

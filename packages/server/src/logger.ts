@@ -20,9 +20,16 @@ export function createServerLogger(
         paths: [
           'req.headers.authorization',
           'req.headers["x-api-key"]',
-          '*.password',
-          '*.refresh_token',
-          '*.access_token',
+          // Credential secrets (integrations vault), at the top level or one object down.
+          ...[
+            'password',
+            'refresh_token',
+            'access_token',
+            'api_key',
+            'code_verifier',
+            'state_token',
+            'client_secret',
+          ].flatMap((field) => [field, `*.${field}`]),
         ],
         censor: '[REDACTED]',
       },

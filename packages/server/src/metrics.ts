@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { executionStatuses, type Store } from '@blockloom/engine';
+import { executionStatuses, type NodeFinished, type Store } from '@blockloom/engine';
 
 export interface ServerMetrics {
   registry: Registry;
@@ -77,4 +77,30 @@ export function addHttpMetrics(app: FastifyInstance, metrics: ServerMetrics): vo
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
     reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
+}
+
+/** Node durations by block and final status, fed by the engine's `onNodeFinished` hook. */
+export interface NodeExecutionMetrics {
+  histogram: Histogram<'block' | 'status'>;
+  onNodeFinished(node: NodeFinished): void;
+}
+
+/**
+ * Created before the server (the engine that feeds it is built first) and registered on the server's registry
+ * by `createServer`.
+ */
+export function createNodeExecutionMetrics(): NodeExecutionMetrics {
+  const histogram = new Histogram({
+    name: 'blockloom_node_execution_seconds',
+    help: 'Node execution duration by block and status',
+    labelNames: ['block', 'status'],
+    buckets: [0.001, 0.005, 0.025, 0.1, 0.5, 1, 2.5, 10, 30, 120, 600],
+    registers: [],
+  });
+  return {
+    histogram,
+    onNodeFinished(node) {
+      histogram.observe({ block: node.blockName, status: node.status }, node.walltimeSeconds);
+    },
+  };
 }

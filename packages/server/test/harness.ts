@@ -9,11 +9,16 @@ import {
   createMemoryBus,
   createMemoryLocks,
   createMemoryQueue,
-  createMemoryVault,
   type Store,
 } from '@blockloom/engine';
-import { createSqliteAccounts, createSqliteStore } from '@blockloom/store';
-import { createServer, type ServerConfig } from '../src/index';
+import { createSqliteAccounts, createSqliteCredentials, createSqliteStore } from '@blockloom/store';
+import {
+  createNodeExecutionMetrics,
+  createServer,
+  openCredentialsVault,
+  type CredentialsVault,
+  type ServerConfig,
+} from '../src/index';
 
 /** The repository's root is /work/main; the shared compatibility agents sit beside it. */
 export const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -22,12 +27,14 @@ export const loadCalculatorAgent = async (): Promise<Record<string, unknown>> =>
   JSON.parse(await readFile(calculatorAgentFile, 'utf8')) as Record<string, unknown>;
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-000';
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface TestServer {
   app: FastifyInstance;
   store: Store;
   config: ServerConfig;
   engine: ReturnType<typeof createEngine>;
+  vault: CredentialsVault;
   signup(
     email: string,
     password?: string,
@@ -36,14 +43,29 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A server on in-memory SQLite with the core blocks and the in-process engine, as `blockloom serve` builds it. */
+/**
+ * A server on a SQLite file in a temporary data directory (store, accounts and credentials share it, as under
+ * `blockloom serve`) with the core blocks, the in-process engine and the encrypted vault.
+ */
 export async function createTestServer(
   overrides: Partial<ServerConfig> = {},
   options: { wrapStore?: (store: Store) => Store; now?: () => Date } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'blockloom-server-'));
   const registry = createBlockRegistry(coreBlocks);
-  const baseStore = await createSqliteStore({ filename: ':memory:' });
+  const dbFile = join(dataDir, 'blockloom.db');
+  const baseStore = await createSqliteStore({ filename: dbFile });
+  const accounts = await createSqliteAccounts({ filename: dbFile });
+  const credentials = await createSqliteCredentials({ filename: dbFile });
+  const now = options.now ?? (() => new Date());
+  const vault = await openCredentialsVault({
+    repo: credentials,
+    dataDir,
+    encryptionKey: TEST_ENCRYPTION_KEY,
+    oauth: overrides.oauth,
+    now,
+  });
+  const nodeMetrics = createNodeExecutionMetrics();
   const store = options.wrapStore ? options.wrapStore(baseStore) : baseStore;
   const bus = createMemoryBus();
   const queue = createMemoryQueue();
@@ -53,10 +75,10 @@ export async function createTestServer(
     queue,
     bus,
     locks: createMemoryLocks(),
-    vault: createMemoryVault(),
+    vault,
+    onNodeFinished: nodeMetrics.onNodeFinished,
   });
   await engine.start();
-  const accounts = await createSqliteAccounts({ filename: ':memory:' });
   const config: ServerConfig = {
     port: 0,
     host: '127.0.0.1',
@@ -75,13 +97,16 @@ export async function createTestServer(
     runtime: { registry, store, bus, engine },
     accounts,
     config,
-    now: options.now,
+    now,
+    vault,
+    nodeMetrics,
   });
   const server: TestServer = {
     app,
     store,
     config,
     engine,
+    vault,
     auth: (token) => ({ authorization: `Bearer ${token}` }),
     async signup(email, password = 'correct horse battery') {
       const response = await app.inject({
@@ -110,6 +135,7 @@ export async function createTestServer(
       await bus.close();
       await baseStore.close();
       await accounts.close();
+      await credentials.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -99,6 +99,35 @@ describe('isolation between users', () => {
     expect(run.statusCode).toBe(404);
   });
 
+  it('answers 404 to user B for user A credentials, and lists none of them', async () => {
+    const create = await server.app.inject({
+      method: 'POST',
+      url: '/api/integrations/openai/credentials',
+      headers: server.auth(a.token),
+      payload: { type: 'api_key', api_key: 'sk-of-a' },
+    });
+    const credId = create.json<{ id: string }>().id;
+    for (const [method, url] of [
+      ['GET', `/api/integrations/openai/credentials/${credId}`],
+      ['DELETE', `/api/integrations/openai/credentials/${credId}`],
+      ['DELETE', `/api/integrations/openai/credentials/${credId}?force=true`],
+    ] as const) {
+      const response = await server.app.inject({ method, url, headers: server.auth(b.token) });
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 404 });
+    }
+    for (const url of ['/api/integrations/credentials', '/api/integrations/openai/credentials']) {
+      const response = await server.app.inject({ method: 'GET', url, headers: server.auth(b.token) });
+      expect(response.json()).toEqual([]);
+    }
+    expect(await server.vault.get(b.userId, credId)).toBeUndefined();
+    const still = await server.app.inject({
+      method: 'GET',
+      url: `/api/integrations/openai/credentials/${credId}`,
+      headers: server.auth(a.token),
+    });
+    expect(still.statusCode).toBe(200);
+  });
+
   it('shows user B none of user A graphs or runs in lists', async () => {
     const headers = server.auth(b.token);
     expect((await server.app.inject({ method: 'GET', url: '/api/graphs', headers })).json()).toEqual([]);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +145,15 @@ describe('blockloom serve (end to end, real process)', () => {
     server.child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(server.output()).toContain('Stopped.');
+  }, 60_000);
+
+  it('generated an owner-only credentials key with a warning, and refuses to start with another key', async () => {
+    expect(server.output()).toContain('BLOCKLOOM_ENCRYPTION_KEY is not set');
+    expect((await stat(join(dataDir, 'encryption-key'))).mode & 0o777).toBe(0o600);
+    const wrongKey = { BLOCKLOOM_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+    await expect(startServer(dataDir, wrongKey)).rejects.toThrow(
+      /not the key the stored credentials were encrypted with/,
+    );
   }, 60_000);
 });
 

@@ -12,3 +12,4 @@ export type {
   NodeExecutionTable,
 } from './schema';
 export * from './accounts';
+export * from './credentials';

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { executionStatuses } from '@blockloom/engine';
 import { accountsMigration } from './accounts/migration';
+import { credentialsMigration } from './credentials/migration';
 import type { Database } from './schema';
 
 /**
@@ -208,6 +209,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_block_values': blockValues,
   '0003_accounts': accountsMigration,
+  '0004_credentials': credentialsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };

@@ -1,7 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSqliteAccounts } from '@blockloom/store';
-import { ConfigError, createServer, createServerLogger, loadConfig, toEngineLogger } from '@blockloom/server';
+import { platformCredentialsFromEnv } from '@blockloom/blocks';
+import { createSqliteAccounts, createSqliteCredentials } from '@blockloom/store';
+import {
+  ConfigError,
+  createNodeExecutionMetrics,
+  createServer,
+  createServerLogger,
+  loadConfig,
+  openCredentialsVault,
+  toEngineLogger,
+  VaultKeyError,
+} from '@blockloom/server';
 import { CliError } from '../cli-error';
 import type { Output } from '../output';
 import { createRuntime, LOCAL_USER_ID } from '../runtime';
@@ -39,15 +49,41 @@ export async function serveCommand(env: NodeJS.ProcessEnv, out: Output): Promise
   await mkdir(config.dataDir, { recursive: true });
   const dbFile = join(config.dataDir, 'blockloom.db');
   const logger = createServerLogger();
-  const runtime = await createRuntime({ dbFile, resume: true, logger: toEngineLogger(logger) });
   const accounts = await createSqliteAccounts({ filename: dbFile });
+  const credentials = await createSqliteCredentials({ filename: dbFile });
+  let vault;
+  try {
+    // Before the runtime: a wrong key must stop the start, not surface later as runs missing credentials.
+    vault = await openCredentialsVault({
+      repo: credentials,
+      dataDir: config.dataDir,
+      encryptionKey: config.encryptionKey,
+      platformDefaults: platformCredentialsFromEnv(env),
+      oauth: config.oauth,
+      warn: (message) => logger.warn(message),
+    });
+  } catch (error) {
+    await credentials.close();
+    await accounts.close();
+    if (error instanceof VaultKeyError) throw new CliError(error.message);
+    throw error;
+  }
+  const nodeMetrics = createNodeExecutionMetrics();
+  const runtime = await createRuntime({
+    dbFile,
+    resume: true,
+    logger: toEngineLogger(logger),
+    vault,
+    onNodeFinished: nodeMetrics.onNodeFinished,
+  });
   const closeStores = async () => {
     await runtime.close({ graceMs: Number.isFinite(graceMs) ? graceMs : DEFAULT_GRACE_MS });
+    await credentials.close();
     await accounts.close();
   };
   let app;
   try {
-    app = await createServer({ runtime, accounts, config, logger });
+    app = await createServer({ runtime, accounts, config, logger, vault, nodeMetrics });
     const address = await app.listen({ port: config.port, host: config.host });
     out.stdout(`Blockloom is running at ${address} (auth: ${config.auth}, data: ${config.dataDir})\n`);
   } catch (error) {
