@@ -155,6 +155,71 @@ describe('local accounts', () => {
     expect(bad.statusCode).toBe(422);
   });
 
+  it("changes the user's email, refusing one another account has (409)", async () => {
+    server = await createTestServer();
+    const { token } = await server.signup('a@x.io');
+    await server.signup('b@x.io');
+    const headers = { ...server.auth(token), 'content-type': 'application/json' };
+    const changed = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/user/email',
+      headers,
+      payload: JSON.stringify(' New@X.io '),
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toEqual({ email: 'new@x.io' });
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'new@x.io', password: 'correct horse battery' },
+    });
+    expect(login.statusCode).toBe(200);
+    const taken = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/user/email',
+      headers,
+      payload: JSON.stringify('B@x.io'),
+    });
+    expect(taken.statusCode).toBe(409);
+    const bad = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/user/email',
+      headers,
+      payload: '"nope"',
+    });
+    expect(bad.statusCode).toBe(422);
+  });
+
+  it('serves and updates notification preferences, defaults first', async () => {
+    server = await createTestServer();
+    const { token, userId } = await server.signup('a@x.io');
+    const headers = server.auth(token);
+    const first = await server.app.inject({ method: 'GET', url: '/api/auth/user/preferences', headers });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ user_id: userId, email: 'a@x.io', daily_limit: 10 });
+    expect(Object.values(first.json().preferences as Record<string, boolean>).every(Boolean)).toBe(true);
+    expect(Object.keys(first.json().preferences as object)).toHaveLength(12);
+    const updated = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/user/preferences',
+      headers,
+      payload: { preferences: { AGENT_RUN: false }, daily_limit: 3 },
+    });
+    expect(updated.json()).toMatchObject({
+      daily_limit: 3,
+      preferences: { AGENT_RUN: false, LOW_BALANCE: true },
+    });
+    const again = await server.app.inject({ method: 'GET', url: '/api/auth/user/preferences', headers });
+    expect(again.json()).toEqual(updated.json());
+    const bad = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/user/preferences',
+      headers,
+      payload: { preferences: { NOT_A_TYPE: true } },
+    });
+    expect(bad.statusCode).toBe(422);
+  });
+
   it('lets admins act as another user and refuses it to anyone else (403)', async () => {
     server = await createTestServer();
     const admin = await server.signup('admin@x.io');

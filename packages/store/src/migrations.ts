@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { executionStatuses } from '@blockloom/engine';
 import { accountsMigration } from './accounts/migration';
+import { userPreferencesMigration } from './accounts/preferences';
 import { credentialsMigration } from './credentials/migration';
 import type { Database } from './schema';
 
@@ -210,6 +211,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002_block_values': blockValues,
   '0003_accounts': accountsMigration,
   '0004_credentials': credentialsMigration,
+  '0005_user_preferences': userPreferencesMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };

@@ -17,3 +17,10 @@ export {
   type ApiKeyStatus,
   type UserRole,
 } from './schema';
+export {
+  defaultPreferences,
+  notificationTypes,
+  DEFAULT_DAILY_EMAIL_LIMIT,
+  type NotificationPreferences,
+  type NotificationType,
+} from './preferences';

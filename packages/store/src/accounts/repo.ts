@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { EngineError } from '@blockloom/engine';
 import { insertOrConflict } from '../errors';
+import { defaultPreferences, type NotificationPreferences } from './preferences';
 import type { AccountsDatabase, UserRole, UserTable } from './schema';
 
 /** A user as the rest of the platform sees it (no password hash). */
@@ -47,6 +48,15 @@ export interface AccountsRepo {
   /** Returns the user with this id, creating it (no password) when missing: external identities. */
   ensureUser(user: { id: string; email: string; role: UserRole; now: string }): Promise<User>;
   setTimezone(id: string, timezone: string): Promise<User | undefined>;
+  /** Changes the email; EngineError CONFLICT when another account has it (any case). */
+  setEmail(id: string, email: string): Promise<User | undefined>;
+  /** The user's notification preferences, defaults when never saved. */
+  getPreferences(id: string): Promise<NotificationPreferences>;
+  setPreferences(
+    id: string,
+    preferences: NotificationPreferences,
+    now: string,
+  ): Promise<NotificationPreferences>;
   addRefreshToken(token: NewRefreshToken, now: string): Promise<void>;
   /** Consumes `tokenHash` and stores `next` in its family, atomically (one use per refresh token). */
   rotateRefreshToken(
@@ -139,6 +149,54 @@ export function createAccountsRepo(db: Kysely<AccountsDatabase>): AccountsRepo {
           trx.insertInto('users').values(row).execute(),
         );
         return toUser(row);
+      }),
+
+    setEmail: (id, email) =>
+      tx(async (trx) => {
+        const holder = await byEmail(trx, email);
+        if (holder && holder.id !== id)
+          throw new EngineError('CONFLICT', `An account for ${email} already exists`);
+        await trx.updateTable('users').set({ email }).where('id', '=', id).execute();
+        const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+        return row && toUser(row);
+      }),
+
+    getPreferences: (id) =>
+      tx(async (trx) => {
+        const row = await trx
+          .selectFrom('user_preferences')
+          .selectAll()
+          .where('user_id', '=', id)
+          .executeTakeFirst();
+        if (!row) return defaultPreferences();
+        // Types added after the row was saved default to on.
+        const saved = JSON.parse(row.preferences) as Partial<NotificationPreferences['preferences']>;
+        return {
+          preferences: { ...defaultPreferences().preferences, ...saved },
+          dailyLimit: row.daily_limit,
+        };
+      }),
+
+    setPreferences: (id, preferences, now) =>
+      tx(async (trx) => {
+        const row = {
+          user_id: id,
+          preferences: JSON.stringify(preferences.preferences),
+          daily_limit: preferences.dailyLimit,
+          updated_at: now,
+        };
+        await trx
+          .insertInto('user_preferences')
+          .values(row)
+          .onConflict((conflict) =>
+            conflict.column('user_id').doUpdateSet({
+              preferences: row.preferences,
+              daily_limit: row.daily_limit,
+              updated_at: row.updated_at,
+            }),
+          )
+          .execute();
+        return preferences;
       }),
 
     setTimezone: (id, timezone) =>

@@ -1,3 +1,4 @@
+import type { UserPreferencesTable } from './preferences';
 /** The account tables as Kysely sees them (created by the `0003_accounts` migration). */
 
 export const userRoles = ['user', 'admin'] as const;
@@ -65,6 +66,7 @@ export interface ApiKeyTable {
 
 export interface AccountsDatabase {
   users: UserTable;
+  user_preferences: UserPreferencesTable;
   refresh_tokens: RefreshTokenTable;
   api_keys: ApiKeyTable;
 }
