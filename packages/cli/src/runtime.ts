@@ -16,7 +16,7 @@ import {
   type NodeFinished,
   type Store,
 } from '@blockloom/engine';
-import { createSqliteStore } from '@blockloom/store';
+import { createSqliteStore, type SqlStore } from '@blockloom/store';
 import { loadRegistry } from './registry';
 
 /** The user every local command acts as, until accounts exist (`BLOCKLOOM_AUTH=none`). */
@@ -25,6 +25,11 @@ export const LOCAL_USER_ID = '00000000-0000-4000-8000-000000000001';
 export interface Runtime {
   registry: BlockRegistry;
   store: Store;
+  /**
+   * The store's SQLite connection. Other repositories of the process (accounts, credentials) must use this
+   * one: a second connection to the file makes concurrent transactions fail with SQLITE_BUSY_SNAPSHOT.
+   */
+  database: SqlStore['db'];
   bus: EventBus;
   engine: Engine;
   logger: Logger;
@@ -34,6 +39,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** SQLite file; ':memory:' for none. */
   dbFile: string;
+  /** A store already open on `dbFile` (its connection shared with other repositories); the runtime closes it. */
+  store?: SqlStore;
   /** Blocks beyond the core library and the configured custom blocks (tests). */
   extraBlocks?: readonly AnyBlock[];
   logger?: Logger;
@@ -54,7 +61,7 @@ export interface RuntimeOptions {
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const logger = options.logger ?? createJsonLogger({ level: 'warn' });
   const registry = await loadRegistry(options.extraBlocks);
-  const store = await createSqliteStore({ filename: options.dbFile });
+  const store = options.store ?? (await createSqliteStore({ filename: options.dbFile }));
   const bus = createMemoryBus({
     onHandlerError: (error) => logger.warn('Event handler failed', { error: String(error) }),
   });
@@ -80,6 +87,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   return {
     registry,
     store,
+    database: store.db,
     bus,
     engine,
     logger,

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { credentialsField, defineBlock } from '@blockloom/sdk';
-import { createSqliteAccounts, createSqliteCredentials } from '@blockloom/store';
+import { createSqliteAccounts, createSqliteCredentials, createSqliteStore } from '@blockloom/store';
 import { createRuntime, type Runtime } from 'blockloom';
 import { createNodeExecutionMetrics, createServer, openCredentialsVault } from '../src/index';
 import { TEST_ENCRYPTION_KEY, TEST_SECRET } from './harness';
@@ -39,12 +39,15 @@ describe('credentials created through the API are used by runs', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'blockloom-creds-run-'));
     const dbFile = join(dir, 'blockloom.db');
-    const accounts = await createSqliteAccounts({ filename: dbFile });
-    const repo = await createSqliteCredentials({ filename: dbFile });
+    // Assembled as `blockloom serve` does: one connection shared by the store, accounts and credentials.
+    const store = await createSqliteStore({ filename: dbFile });
+    const accounts = await createSqliteAccounts({ db: store.db });
+    const repo = await createSqliteCredentials({ db: store.db });
     const vault = await openCredentialsVault({ repo, dataDir: dir, encryptionKey: TEST_ENCRYPTION_KEY });
     const nodeMetrics = createNodeExecutionMetrics();
     runtime = await createRuntime({
       dbFile,
+      store,
       extraBlocks: [secretBlock],
       vault,
       onNodeFinished: nodeMetrics.onNodeFinished,

@@ -55,8 +55,9 @@ export async function createTestServer(
   const registry = createBlockRegistry(coreBlocks);
   const dbFile = join(dataDir, 'blockloom.db');
   const baseStore = await createSqliteStore({ filename: dbFile });
-  const accounts = await createSqliteAccounts({ filename: dbFile });
-  const credentials = await createSqliteCredentials({ filename: dbFile });
+  // One connection for everything, as under `blockloom serve`.
+  const accounts = await createSqliteAccounts({ db: baseStore.db });
+  const credentials = await createSqliteCredentials({ db: baseStore.db });
   const now = options.now ?? (() => new Date());
   const vault = await openCredentialsVault({
     repo: credentials,

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { platformCredentialsFromEnv } from '@blockloom/blocks';
-import { createSqliteAccounts, createSqliteCredentials } from '@blockloom/store';
+import { createSqliteAccounts, createSqliteCredentials, createSqliteStore } from '@blockloom/store';
 import {
   ConfigError,
   createNodeExecutionMetrics,
@@ -49,8 +49,11 @@ export async function serveCommand(env: NodeJS.ProcessEnv, out: Output): Promise
   await mkdir(config.dataDir, { recursive: true });
   const dbFile = join(config.dataDir, 'blockloom.db');
   const logger = createServerLogger();
-  const accounts = await createSqliteAccounts({ filename: dbFile });
-  const credentials = await createSqliteCredentials({ filename: dbFile });
+  // One connection for the engine's store, the accounts and the credentials: on separate connections to the
+  // same file, a transaction that reads then writes fails whenever another committed meanwhile.
+  const store = await createSqliteStore({ filename: dbFile });
+  const accounts = await createSqliteAccounts({ db: store.db });
+  const credentials = await createSqliteCredentials({ db: store.db });
   let vault;
   try {
     // Before the runtime: a wrong key must stop the start, not surface later as runs missing credentials.
@@ -63,24 +66,21 @@ export async function serveCommand(env: NodeJS.ProcessEnv, out: Output): Promise
       warn: (message) => logger.warn(message),
     });
   } catch (error) {
-    await credentials.close();
-    await accounts.close();
+    await store.close();
     if (error instanceof VaultKeyError) throw new CliError(error.message);
     throw error;
   }
   const nodeMetrics = createNodeExecutionMetrics();
   const runtime = await createRuntime({
     dbFile,
+    store,
     resume: true,
     logger: toEngineLogger(logger),
     vault,
     onNodeFinished: nodeMetrics.onNodeFinished,
   });
-  const closeStores = async () => {
-    await runtime.close({ graceMs: Number.isFinite(graceMs) ? graceMs : DEFAULT_GRACE_MS });
-    await credentials.close();
-    await accounts.close();
-  };
+  // The runtime closes the shared connection, after its runs have stopped writing.
+  const closeStores = () => runtime.close({ graceMs: Number.isFinite(graceMs) ? graceMs : DEFAULT_GRACE_MS });
   let app;
   try {
     app = await createServer({ runtime, accounts, config, logger, vault, nodeMetrics });

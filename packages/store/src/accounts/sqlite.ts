@@ -7,14 +7,19 @@ import { createAccountsRepo, type AccountsRepo } from './repo';
 import type { AccountsDatabase } from './schema';
 
 /**
- * The accounts repository on a SQLite file, on its own connection: the server opens it next to the engine's
- * store (WAL lets both read while one writes; the busy timeout makes the other wait). Migrates first, so it
- * may be opened before or after the store.
+ * The accounts repository on SQLite. Given `db` (the store's connection), it shares it: that is how the
+ * server runs it, because a second connection to the same file fails a transaction that read and then
+ * writes while another connection committed (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
+ * Given a `filename`, it opens and migrates its own connection (tools, tests); `close` then closes it.
  */
-export async function createSqliteAccounts(options: {
-  filename: string;
-  busyTimeoutMs?: number;
-}): Promise<AccountsRepo & ApiKeyRepo & { close(): Promise<void> }> {
+export async function createSqliteAccounts(
+  options: { filename: string; busyTimeoutMs?: number } | { db: Kysely<Database> },
+): Promise<AccountsRepo & ApiKeyRepo & { close(): Promise<void> }> {
+  if ('db' in options) {
+    const shared = options.db as unknown as Kysely<AccountsDatabase>;
+    // The connection's owner (the store) closes it.
+    return { ...createAccountsRepo(shared), ...createApiKeyRepo(shared), close: async () => {} };
+  }
   const sqlite = new BetterSqlite3(options.filename, { timeout: options.busyTimeoutMs ?? 5000 });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

@@ -10,10 +10,16 @@ import type { CredentialsDatabase } from './schema';
  * it sit next to the engine's store). Migrates first. Credentials reference users, so it must be the file
  * the accounts live in.
  */
-export async function createSqliteCredentials(options: {
-  filename: string;
-  busyTimeoutMs?: number;
-}): Promise<CredentialsRepo & { close(): Promise<void> }> {
+export async function createSqliteCredentials(
+  options: { filename: string; busyTimeoutMs?: number } | { db: Kysely<Database> },
+): Promise<CredentialsRepo & { close(): Promise<void> }> {
+  // Shares the store's connection when given it, for the reason createSqliteAccounts gives.
+  if ('db' in options) {
+    return {
+      ...createCredentialsRepo(options.db as unknown as Kysely<CredentialsDatabase>),
+      close: async () => {},
+    };
+  }
   const sqlite = new BetterSqlite3(options.filename, { timeout: options.busyTimeoutMs ?? 5000 });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
