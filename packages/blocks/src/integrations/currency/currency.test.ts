@@ -1,29 +1,10 @@
 import { NonRetriableError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  setEnv,
-  startFakeServer,
-  type FakeHandler,
-  type FakeServer,
-} from '../../providers/shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { useFakeProvider } from '../../providers/shared/fake-server';
 import { runForTest } from '../../providers/shared/test-run';
 import { getExchangeRatesBlock } from './get-exchange-rates';
 
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
-
-async function startFrankfurter(handler: FakeHandler) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({ FRANKFURTER_BASE_URL: `${server.url}/v1` });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startFrankfurter = useFakeProvider((url) => ({ FRANKFURTER_BASE_URL: `${url}/v1` }));
 
 describe('GetExchangeRatesBlock', () => {
   it('asks for the latest rates of the chosen currencies and amount', async () => {

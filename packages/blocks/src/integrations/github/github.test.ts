@@ -1,11 +1,6 @@
 import { NonRetriableError, RetryAfterError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  setEnv,
-  startFakeServer,
-  type FakeHandler,
-  type FakeServer,
-} from '../../providers/shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { setEnv, useFakeProvider } from '../../providers/shared/fake-server';
 import { apiKeyCredentials, runForTest } from '../../providers/shared/test-run';
 import { githubBaseUrl, parseIssue, parseRepo } from './client';
 import { commentOnGitHubIssueBlock } from './comment-on-github-issue';
@@ -18,21 +13,7 @@ import { listGitHubPullRequestsBlock } from './list-github-pull-requests';
 import { readGitHubFileBlock } from './read-github-file';
 
 const { ref, resolved } = apiKeyCredentials('github', 'ghp_token');
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
-
-async function startGitHub(handler: FakeHandler): Promise<FakeServer> {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({ GITHUB_BASE_URL: `${server.url}/api/v3/` });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startGitHub = useFakeProvider((url) => ({ GITHUB_BASE_URL: `${url}/api/v3/` }));
 
 const issue = (number: number, extra: Record<string, unknown> = {}) => ({
   number,
@@ -53,8 +34,12 @@ describe('GitHub references', () => {
   });
 
   it('defaults to api.github.com', () => {
-    restoreEnv = setEnv({ GITHUB_BASE_URL: undefined });
-    expect(githubBaseUrl()).toBe('https://api.github.com');
+    const restore = setEnv({ GITHUB_BASE_URL: undefined });
+    try {
+      expect(githubBaseUrl()).toBe('https://api.github.com');
+    } finally {
+      restore();
+    }
   });
 });
 

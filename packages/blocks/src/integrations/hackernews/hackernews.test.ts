@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { setEnv, startFakeServer, type FakeServer } from '../../providers/shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { useFakeProvider } from '../../providers/shared/fake-server';
 import { runForTest } from '../../providers/shared/test-run';
 import { hackerNewsSearchBlock } from './hacker-news-search';
 import { hackerNewsTopStoriesBlock } from './hacker-news-top-stories';
 
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startFake = useFakeProvider((url) => ({ HACKER_NEWS_BASE_URL: url }));
 
 const items: Record<string, unknown> = {
   '/v0/item/1.json': {
@@ -30,14 +22,12 @@ const items: Record<string, unknown> = {
   '/v0/item/4.json': null,
 };
 
-async function startHn(list: unknown, status = 200) {
-  server = await startFakeServer((request) => {
+function startHn(list: unknown, status = 200) {
+  return startFake((request) => {
     if (status !== 200) return { status, body: { error: 'down' } };
     if (request.path.endsWith('stories.json')) return { body: list };
     return { body: items[request.path] ?? null };
   });
-  restoreEnv = setEnv({ HACKER_NEWS_BASE_URL: server.url });
-  return server;
 }
 
 describe('HackerNewsTopStoriesBlock', () => {
@@ -87,11 +77,8 @@ describe('HackerNewsTopStoriesBlock', () => {
 });
 
 describe('HackerNewsSearchBlock', () => {
-  async function startAlgolia(body: unknown, status = 200) {
-    server = await startFakeServer(() => ({ status, body }));
-    restoreEnv = setEnv({ HN_SEARCH_BASE_URL: server.url });
-    return server;
-  }
+  const startFake = useFakeProvider((url) => ({ HN_SEARCH_BASE_URL: url }));
+  const startAlgolia = (body: unknown, status = 200) => startFake(() => ({ status, body }));
 
   it('searches stories by date and maps each hit', async () => {
     const fake = await startAlgolia({
@@ -131,8 +118,6 @@ describe('HackerNewsSearchBlock', () => {
     await startAlgolia({ message: 'slow down' }, 429);
     const limited = await runForTest(hackerNewsSearchBlock, { query: 'x' });
     expect((limited.error as Error).message).toContain('Hacker News Search rate limit reached (HTTP 429)');
-    restoreEnv?.();
-    await server?.close();
     await startAlgolia({ nope: true });
     const malformed = await runForTest(hackerNewsSearchBlock, { query: 'x' });
     expect((malformed.error as Error).message).toBe('Hacker News Search sent a malformed answer');

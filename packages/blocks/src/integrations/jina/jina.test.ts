@@ -1,37 +1,18 @@
 import { NonRetriableError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  setEnv,
-  startFakeServer,
-  type FakeHandler,
-  type FakeServer,
-} from '../../providers/shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { useFakeProvider } from '../../providers/shared/fake-server';
 import { apiKeyCredentials, runForTest } from '../../providers/shared/test-run';
 import { jinaApiBaseUrl, jinaSegmenterBaseUrl } from './jina-api';
 import { jinaChunkingBlock } from './jina-chunking';
 import { jinaEmbeddingBlock } from './jina-embedding';
 
 const { ref, resolved } = apiKeyCredentials('jina', 'jina-key');
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
-
 /** One address playing both services, told apart by path as JINA_BASE_URL promises. */
-async function startJina(handler: FakeHandler) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({
-    JINA_BASE_URL: server.url,
-    JINA_SEGMENTER_BASE_URL: undefined,
-    JINA_API_BASE_URL: undefined,
-  });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startJina = useFakeProvider((url) => ({
+  JINA_BASE_URL: url,
+  JINA_SEGMENTER_BASE_URL: undefined,
+  JINA_API_BASE_URL: undefined,
+}));
 
 describe('JinaChunkingBlock', () => {
   it('segments each text and joins the chunks and tokens', async () => {

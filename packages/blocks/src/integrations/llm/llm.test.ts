@@ -1,11 +1,6 @@
 import { NonRetriableError, runBlock } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  setEnv,
-  startFakeServer,
-  type FakeHandler,
-  type FakeServer,
-} from '../../providers/shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { useFakeProvider } from '../../providers/shared/fake-server';
 import { apiKeyCredentials, runForTest } from '../../providers/shared/test-run';
 import { apiKey, useLlmTestServer } from '../../llm/test-env';
 import { codeGenerationBlock } from './code-generation';
@@ -62,19 +57,7 @@ describe('PerplexityBlock', () => {
 
 describe('CodeGenerationBlock', () => {
   const { ref, resolved } = apiKeyCredentials('openai', 'sk-codex');
-  let server: FakeServer | undefined;
-  let restoreEnv: (() => void) | undefined;
-  afterEach(async () => {
-    restoreEnv?.();
-    await server?.close();
-    server = undefined;
-    restoreEnv = undefined;
-  });
-  async function startOpenAi(handler: FakeHandler) {
-    server = await startFakeServer(handler);
-    restoreEnv = setEnv({ OPENAI_BASE_URL: `${server.url}/v1` });
-    return server;
-  }
+  const startOpenAi = useFakeProvider((url) => ({ OPENAI_BASE_URL: `${url}/v1` }));
 
   const responseBody = {
     id: 'resp_123',
@@ -146,8 +129,6 @@ describe('CodeGenerationBlock', () => {
     );
     expect(refused.error).toBeInstanceOf(NonRetriableError);
     expect((refused.error as Error).message).toContain('Authentication failed');
-    restoreEnv?.();
-    await server?.close();
     await startOpenAi(() => ({ status: 500, body: { error: { message: 'boom', type: 'server_error' } } }));
     const broken = await runForTest(
       codeGenerationBlock,

@@ -1,33 +1,15 @@
 import { NonRetriableError, RetryAfterError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  setEnv,
-  startFakeServer,
-  type FakeHandler,
-  type FakeServer,
-} from '../../providers/shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { useFakeProvider } from '../../providers/shared/fake-server';
 import { apiKeyCredentials, runForTest } from '../../providers/shared/test-run';
 import { sendDiscordWebhookMessageBlock } from './send-discord-webhook-message';
 import { sendSlackWebhookMessageBlock } from './send-slack-webhook-message';
 import { sendTelegramMessageBlock } from './send-telegram-message';
 import { sendTelegramPhotoBlock } from './send-telegram-photo';
 
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
-
-async function start(handler: FakeHandler, env: (url: string) => Record<string, string | undefined>) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv(env(server.url));
-  return server;
-}
+// Each test says which variables point at the fake (the webhook URL or the API base).
+const start = useFakeProvider(() => ({}));
 const allowLoopback = () => ({ BLOCKLOOM_HTTP_ALLOW_PRIVATE: '127.0.0.1' });
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
 
 describe('SendSlackWebhookMessageBlock', () => {
   it('posts {text} as JSON to the webhook', async () => {

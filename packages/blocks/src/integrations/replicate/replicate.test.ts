@@ -1,31 +1,12 @@
 import { NonRetriableError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  setEnv,
-  startFakeServer,
-  type FakeHandler,
-  type FakeServer,
-} from '../../providers/shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { type FakeHandler, useFakeProvider } from '../../providers/shared/fake-server';
 import { apiKeyCredentials, runForTest } from '../../providers/shared/test-run';
 import { aiImageGeneratorBlock, imageInputs } from './ai-image-generator';
 import { replicateModelBlock } from './replicate-model';
 
 const { ref, resolved } = apiKeyCredentials('replicate', 'r8_token');
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
-
-async function startReplicate(handler: FakeHandler) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({ REPLICATE_BASE_URL: server.url });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startReplicate = useFakeProvider((url) => ({ REPLICATE_BASE_URL: url }));
 
 const succeeded =
   (output: unknown): FakeHandler =>

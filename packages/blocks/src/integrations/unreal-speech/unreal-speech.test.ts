@@ -1,30 +1,11 @@
 import { NonRetriableError, RetryAfterError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  setEnv,
-  startFakeServer,
-  type FakeHandler,
-  type FakeServer,
-} from '../../providers/shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { setEnv, useFakeProvider } from '../../providers/shared/fake-server';
 import { apiKeyCredentials, runForTest } from '../../providers/shared/test-run';
 import { unrealSpeechBaseUrl, unrealTextToSpeechBlock } from './unreal-text-to-speech';
 
 const { ref, resolved } = apiKeyCredentials('unreal_speech', 'us-key');
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
-
-async function startUnreal(handler: FakeHandler) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({ UNREAL_SPEECH_BASE_URL: server.url });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startUnreal = useFakeProvider((url) => ({ UNREAL_SPEECH_BASE_URL: url }));
 
 describe('UnrealTextToSpeechBlock', () => {
   it('posts the text and voice and yields the MP3 URL', async () => {
@@ -60,8 +41,6 @@ describe('UnrealTextToSpeechBlock', () => {
     );
     expect(refused.error).toBeInstanceOf(NonRetriableError);
     expect((refused.error as Error).message).toContain('Unreal Speech refused the API key (HTTP 401)');
-    await server?.close();
-    restoreEnv?.();
     await startUnreal(() => ({ status: 429, headers: { 'retry-after': '5' }, body: {} }));
     const limited = await runForTest(
       unrealTextToSpeechBlock,
@@ -82,7 +61,11 @@ describe('UnrealTextToSpeechBlock', () => {
   });
 
   it('defaults to the public v8 API', () => {
-    restoreEnv = setEnv({ UNREAL_SPEECH_BASE_URL: undefined });
-    expect(unrealSpeechBaseUrl()).toBe('https://api.v8.unrealspeech.com');
+    const restore = setEnv({ UNREAL_SPEECH_BASE_URL: undefined });
+    try {
+      expect(unrealSpeechBaseUrl()).toBe('https://api.v8.unrealspeech.com');
+    } finally {
+      restore();
+    }
   });
 });

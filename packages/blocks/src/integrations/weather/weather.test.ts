@@ -1,30 +1,14 @@
 import { NonRetriableError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  setEnv,
-  startFakeServer,
-  type FakeHandler,
-  type FakeServer,
-} from '../../providers/shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { type FakeHandler, useFakeProvider } from '../../providers/shared/fake-server';
 import { runForTest } from '../../providers/shared/test-run';
 import { getWeatherForecastBlock } from './get-weather-forecast';
 import { openMeteoUrls } from './open-meteo';
 
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
-
-async function startOpenMeteo(handler: FakeHandler) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({ OPEN_METEO_BASE_URL: server.url, OPEN_METEO_GEOCODING_BASE_URL: undefined });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startOpenMeteo = useFakeProvider((url) => ({
+  OPEN_METEO_BASE_URL: url,
+  OPEN_METEO_GEOCODING_BASE_URL: undefined,
+}));
 
 const forecast = {
   timezone: 'Europe/Berlin',

@@ -1,30 +1,11 @@
 import { NonRetriableError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  setEnv,
-  startFakeServer,
-  type FakeHandler,
-  type FakeServer,
-} from '../../providers/shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { setEnv, useFakeProvider } from '../../providers/shared/fake-server';
 import { runForTest } from '../../providers/shared/test-run';
 import { getWikipediaSummaryBlock, wikipediaBaseUrl } from './get-wikipedia-summary';
 import { searchWikipediaBlock } from './search-wikipedia';
 
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
-
-async function startWikipedia(handler: FakeHandler) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({ WIKIPEDIA_BASE_URL: server.url });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startWikipedia = useFakeProvider((url) => ({ WIKIPEDIA_BASE_URL: url }));
 
 describe('GetWikipediaSummaryBlock', () => {
   it('asks the REST summary endpoint and yields the extract', async () => {
@@ -62,8 +43,12 @@ describe('GetWikipediaSummaryBlock', () => {
   });
 
   it('defaults to English Wikipedia', () => {
-    restoreEnv = setEnv({ WIKIPEDIA_BASE_URL: undefined });
-    expect(wikipediaBaseUrl()).toBe('https://en.wikipedia.org');
+    const restore = setEnv({ WIKIPEDIA_BASE_URL: undefined });
+    try {
+      expect(wikipediaBaseUrl()).toBe('https://en.wikipedia.org');
+    } finally {
+      restore();
+    }
   });
 });
 

@@ -1,13 +1,11 @@
 import { BlockError, RetryAfterError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { setEnv, startFakeServer, type FakeHandler, type FakeServer } from '../shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { type FakeHandler, useFakeProvider } from '../shared/fake-server';
 import { apiKeyCredentials, runForTest } from '../shared/test-run';
 import { ideogramModelBlock } from './ideogram-model';
 
 const { ref, resolved } = apiKeyCredentials('ideogram', 'ideo-key');
 const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
 
 /** Ideogram's documented answer shape: `{created, data: [{url, prompt, resolution, seed, is_image_safe}]}`. */
 function images(url: string) {
@@ -27,18 +25,8 @@ const ideogram: FakeHandler = (request, base) => {
   return { status: 404, body: { detail: 'unknown path' } };
 };
 
-async function startIdeogram(handler: FakeHandler = ideogram) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({ IDEOGRAM_BASE_URL: server.url });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startFake = useFakeProvider((url) => ({ IDEOGRAM_BASE_URL: url }));
+const startIdeogram = (handler: FakeHandler = ideogram) => startFake(handler);
 
 const run = (input: Record<string, unknown>) =>
   runForTest(ideogramModelBlock, { credentials: ref, ...input }, { credentials: resolved });

@@ -1,6 +1,6 @@
 import { BlockError, NonRetriableError, RetryAfterError } from '@blockloom/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setEnv, startFakeServer, type FakeServer } from '../shared/fake-server';
+import { setEnv, startFakeServer, type FakeServer, useFakeProvider } from '../shared/fake-server';
 import { apiKeyCredentials, runForTest } from '../shared/test-run';
 import { jinaReaderBaseUrl, jinaSearchBaseUrl } from './base-urls';
 import { extractWebsiteContentBlock } from './extract-website-content';
@@ -8,28 +8,20 @@ import { searchTheWebBlock } from './search-the-web';
 
 const { ref, resolved } = apiKeyCredentials('jina', 'jina-key');
 let server: FakeServer;
-let restoreEnv: (() => void) | undefined;
+const startFake = useFakeProvider((url) => ({
+  JINA_BASE_URL: url,
+  JINA_SEARCH_BASE_URL: undefined,
+  JINA_READER_BASE_URL: undefined,
+}));
 
 /** Plays both Jina hosts on one address, told apart by path exactly as JINA_BASE_URL promises. */
 async function startJina(status = 200, headers: Record<string, string> = {}) {
-  server = await startFakeServer((request) => {
+  server = await startFake((request) => {
     if (status !== 200) return { status, headers, body: { detail: 'nope' } };
     if (request.path.startsWith('/?q=')) return { body: '[1] Title: Result\nURL Source: https://a.example' };
     return { body: `Markdown of ${decodeURIComponent(request.path.slice(1))}` };
   });
-  restoreEnv = setEnv({
-    JINA_BASE_URL: server.url,
-    JINA_SEARCH_BASE_URL: undefined,
-    JINA_READER_BASE_URL: undefined,
-  });
 }
-
-afterEach(async () => {
-  if (!restoreEnv) return;
-  restoreEnv();
-  restoreEnv = undefined;
-  await server.close();
-});
 
 describe('SearchTheWebBlock', () => {
   beforeEach(() => startJina());

@@ -1,6 +1,6 @@
 import { BlockError, NonRetriableError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { setEnv, startFakeServer, type FakeHandler, type FakeServer } from '../shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { type FakeHandler, useFakeProvider } from '../shared/fake-server';
 import { apiKeyCredentials, runForTest } from '../shared/test-run';
 import { publishToMediumBlock } from './publish-to-medium';
 
@@ -14,8 +14,6 @@ const post = {
   license: 'all-rights-reserved',
   notify_followers: false,
 };
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
 
 /** Medium's documented answers: GET /v1/me and POST /v1/users/{id}/posts, each wrapped in `data`. */
 const medium: FakeHandler = (request) => {
@@ -30,18 +28,8 @@ const medium: FakeHandler = (request) => {
   };
 };
 
-async function startMedium(handler: FakeHandler = medium) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({ MEDIUM_BASE_URL: server.url });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startFake = useFakeProvider((url) => ({ MEDIUM_BASE_URL: url }));
+const startMedium = (handler: FakeHandler = medium) => startFake(handler);
 
 describe('PublishToMediumBlock', () => {
   it('creates the post for the given author with Medium’s field names', async () => {

@@ -1,26 +1,12 @@
 import { BlockError, NonRetriableError } from '@blockloom/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
-import { setEnv, startFakeServer, type FakeHandler, type FakeServer } from '../shared/fake-server';
+import { describe, expect, it } from 'vitest';
+import { type FakeHandler, useFakeProvider } from '../shared/fake-server';
 import { apiKeyCredentials, runForTest } from '../shared/test-run';
 import { replicateFluxAdvancedModelBlock } from './flux-advanced-model';
 import { runPrediction } from './predictions';
 
 const { ref, resolved } = apiKeyCredentials('replicate', 'r8_token');
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
-
-async function startReplicate(handler: FakeHandler) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({ REPLICATE_BASE_URL: server.url });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startReplicate = useFakeProvider((url) => ({ REPLICATE_BASE_URL: url }));
 
 /** A Replicate that reports `statuses` in turn: the create call gets the first, each poll the next. */
 function replicateWith(statuses: Array<{ status: string; output?: unknown; error?: string }>): FakeHandler {

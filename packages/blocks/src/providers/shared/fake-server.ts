@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { afterEach } from 'vitest';
 import type { AddressInfo } from 'node:net';
 
 /** One request a fake provider received, for asserting what the block really sent. */
@@ -87,4 +88,32 @@ export function setEnv(vars: Record<string, string | undefined>): () => void {
   };
   apply(vars);
   return () => apply(previous);
+}
+
+type EnvFor = (url: string) => Record<string, string | undefined>;
+
+/**
+ * For a test file: returns `start(handler)`, which runs a fake provider and sets the environment `env(url)`
+ * gives (its base URL variables), and registers the clean-up: after each test the variables are restored
+ * and the server closed. A call may pass its own `env` instead; calling again in a test replaces the server.
+ */
+export function useFakeProvider(
+  env: EnvFor,
+): (handler: FakeHandler, envOverride?: EnvFor) => Promise<FakeServer> {
+  let server: FakeServer | undefined;
+  let restoreEnv: (() => void) | undefined;
+  const stop = async () => {
+    restoreEnv?.();
+    await server?.close();
+    server = undefined;
+    restoreEnv = undefined;
+  };
+  afterEach(stop);
+  return async (handler, envOverride) => {
+    // A second start in one test replaces the first server.
+    await stop();
+    server = await startFakeServer(handler);
+    restoreEnv = setEnv((envOverride ?? env)(server.url));
+    return server;
+  };
 }

@@ -2,13 +2,11 @@ import { BlockError, NonRetriableError, RetryAfterError } from '@blockloom/sdk';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setEnv, startFakeServer, type FakeHandler, type FakeServer } from '../shared/fake-server';
+import { setEnv, type FakeHandler, useFakeProvider } from '../shared/fake-server';
 import { runForTest } from '../shared/test-run';
 import { transcribeYouTubeVideoBlock } from './transcribe-youtube-video';
 
 const ID = 'dQw4w9WgXcQ';
-let server: FakeServer | undefined;
-let restoreEnv: (() => void) | undefined;
 
 const timedText =
   '<?xml version="1.0" encoding="utf-8" ?><transcript><text start="0" dur="2">Never gonna give you up</text>' +
@@ -50,18 +48,7 @@ function youtube(
   };
 }
 
-async function startYouTube(handler: FakeHandler) {
-  server = await startFakeServer(handler);
-  restoreEnv = setEnv({ YOUTUBE_BASE_URL: server.url });
-  return server;
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  await server?.close();
-  server = undefined;
-  restoreEnv = undefined;
-});
+const startYouTube = useFakeProvider((url) => ({ YOUTUBE_BASE_URL: url }));
 
 describe('TranscribeYouTubeVideoBlock', () => {
   it('reads the caption list through the player API and fetches the manual English track', async () => {
