@@ -5,6 +5,7 @@ import { asRecord } from '../shared/json';
 import { credentialsRef } from '../shared/refs';
 import { githubCredentialsField, githubJson, parseRepo, repoPath } from './client';
 import { issueSummary, toIssueSummary } from './shapes';
+import { pageLimitField } from './shapes';
 
 /**
  * Blockloom block: lists issues with GET /repos/{owner}/{repo}/issues. That endpoint also returns pull
@@ -26,13 +27,7 @@ export const listGitHubIssuesBlock = defineBlock({
       .array(z.string())
       .default([])
       .meta({ description: 'Only issues carrying every one of these labels.' }),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(100)
-      .default(30)
-      .meta({ description: 'At most this many (GitHub’s page size caps it at 100).' }),
+    limit: pageLimitField(),
   }),
   output: {
     issue: issueSummary.meta({ description: 'One issue (yielded once per item).' }),

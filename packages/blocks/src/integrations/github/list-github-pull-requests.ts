@@ -4,6 +4,7 @@ import { textContaining } from '../../shared/matchers';
 import { credentialsRef } from '../shared/refs';
 import { githubCredentialsField, githubJson, parseRepo, repoPath } from './client';
 import { issueSummary, toIssueSummary } from './shapes';
+import { pageLimitField } from './shapes';
 
 /** Blockloom block: lists pull requests with GET /repos/{owner}/{repo}/pulls (one page, newest first). */
 export const listGitHubPullRequestsBlock = defineBlock({
@@ -18,13 +19,7 @@ export const listGitHubPullRequestsBlock = defineBlock({
       .string()
       .meta({ description: 'The repository.', placeholder: 'https://github.com/owner/repo' }),
     state: z.enum(['open', 'closed', 'all']).default('open').meta({ description: 'Which pull requests.' }),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(100)
-      .default(30)
-      .meta({ description: 'At most this many (GitHub’s page size caps it at 100).' }),
+    limit: pageLimitField(),
   }),
   output: {
     pull_request: issueSummary.meta({ description: 'One pull request (yielded once per item).' }),

@@ -28,3 +28,13 @@ export function labelNames(raw: unknown): string[] {
     .map((label) => (typeof label === 'string' ? label : stringOf(asRecord(label).name)))
     .filter(Boolean);
 }
+
+/** How many items a list block returns; one GitHub page holds at most 100. */
+export const pageLimitField = () =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(30)
+    .meta({ description: 'At most this many (GitHub’s page size caps it at 100).' });
