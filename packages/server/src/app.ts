@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
@@ -24,10 +25,12 @@ import { externalRoutes } from './external/routes';
 import { apiKeyRoutes } from './routes/api-keys';
 import { authRoutes } from './routes/auth';
 import { blockRoutes } from './routes/blocks';
+import { configRoutes } from './routes/config';
 import { executionRoutes } from './routes/executions';
 import { graphRoutes } from './routes/graphs';
 import { graphVersionRoutes } from './routes/graph-versions';
 import { addHttpMetrics, createServerMetrics, type NodeExecutionMetrics } from './metrics';
+import { transformOpenApiObject } from './openapi';
 import { addRateLimitHook } from './rate-limit/hook';
 import { createMemoryRateLimitStore, type RateLimitStore } from './rate-limit/store';
 import { healthRoutes } from './routes/health';
@@ -35,6 +38,8 @@ import { credentialRoutes } from './routes/integrations/credentials';
 import { oauthRoutes } from './routes/integrations/oauth';
 import { userRoutes } from './routes/users';
 import type { CredentialsVault } from './vault/vault';
+import { SERVER_VERSION } from './version';
+import { defaultWebRoot, spaFallback, webStaticOptions } from './web';
 import { registerWebSocket } from './ws/route';
 
 export interface CreateServerOptions {
@@ -50,7 +55,35 @@ export interface CreateServerOptions {
   vault: CredentialsVault;
   /** Node durations, when the engine was built with its `onNodeFinished` (absent: not exported). */
   nodeMetrics?: NodeExecutionMetrics;
+  /**
+   * The web app's build: a directory with `index.html` and `assets/`, served at `/` (default:
+   * `config.webRoot`, else this repository's `packages/web/dist`). Without `index.html`, `/` says how to build it.
+   */
+  webRoot?: string;
 }
+
+/**
+ * The Content-Security-Policy of every answer (the web app and Swagger UI at /docs). React Flow sets inline
+ * styles; block outputs may be images from anywhere; the socket is on this host. No
+ * `upgrade-insecure-requests`: a self-hosted server reached over plain HTTP (a LAN address) would have its own
+ * scripts upgraded to an HTTPS port nobody listens on.
+ */
+const contentSecurityPolicy = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+    connectSrc: ["'self'", 'ws:', 'wss:'],
+    fontSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'self'"],
+    formAction: ["'self'"],
+  },
+};
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
 
@@ -108,7 +141,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  installErrorHandlers(app);
+  const webRoot = options.webRoot ?? config.webRoot ?? defaultWebRoot;
+  installErrorHandlers(app, { notFound: spaFallback(webRoot) });
   const metrics = createServerMetrics(ctx.store);
   if (options.nodeMetrics) metrics.registry.registerMetric(options.nodeMetrics.histogram);
   addHttpMetrics(app, metrics);
@@ -123,14 +157,18 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     ready = false;
   });
 
-  await app.register(helmet);
+  await app.register(helmet, { contentSecurityPolicy });
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     credentials: true,
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Blockloom API', version: '0.1.0', description: 'AutoGPT-compatible platform API' },
+      info: {
+        title: 'Blockloom API',
+        version: SERVER_VERSION,
+        description: 'AutoGPT-compatible platform API',
+      },
       tags: [
         {
           name: 'integrations',
@@ -147,14 +185,17 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
       security: [{ HTTPBearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Every schema with `.meta({ id })` becomes a component, so operations' `$ref`s resolve.
+    transformObject: transformOpenApiObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  // Until the web app is served here, the printed URL opens the API documentation.
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
+  // The web app: its files, and index.html (spaFallback) for its own paths.
+  await app.register(fastifyStatic, webStaticOptions(webRoot));
   await app.register(healthRoutes, { ctx, isReady: () => ready });
+  await app.register(configRoutes, { ctx });
   if (tokens) await app.register(authRoutes, { ctx, tokens });
   registerWebSocket(app, ctx, metrics);
   await app.register(async (scope) => {

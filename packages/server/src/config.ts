@@ -30,6 +30,8 @@ export interface ServerConfig {
   encryptionKey?: string;
   /** OAuth2 providers for integrations (GitHub, Google); absent: none configured. */
   oauth?: OAuthProviders;
+  /** BLOCKLOOM_WEB_ROOT: the web app's build to serve at `/`; absent: this repository's `packages/web/dist`. */
+  webRoot?: string;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +61,7 @@ const envSchema = z.object({
   BLOCKLOOM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1000),
   BLOCKLOOM_FRONTEND_URL: optional.refine((value) => value === undefined || URL.canParse(value), 'not a URL'),
   BLOCKLOOM_ENCRYPTION_KEY: optional,
+  BLOCKLOOM_WEB_ROOT: optional,
 });
 
 /** Loopback only: `none` mode has no authentication, so it must never be reachable from another machine. */
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { localUserId: stri
     frontendUrl: e.BLOCKLOOM_FRONTEND_URL?.replace(/\/+$/, ''),
     encryptionKey: e.BLOCKLOOM_ENCRYPTION_KEY,
     oauth: oauthProvidersFromEnv(env),
+    webRoot: e.BLOCKLOOM_WEB_ROOT === undefined ? undefined : resolve(e.BLOCKLOOM_WEB_ROOT),
   };
   checkConfig(config);
   return config;

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { EngineError, GraphValidationError, type EngineErrorCode } from '@blockloom/engine';
 import { ApiError, type ApiErrorCode } from './errors';
+import { toIssueView } from './graph-input';
 
 const engineCodes: Readonly<Record<EngineErrorCode, ApiErrorCode>> = {
   GRAPH_VALIDATION: 'BAD_REQUEST',
@@ -30,7 +31,13 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof GraphValidationError) {
     return new ApiError('BAD_REQUEST', error.message, {
-      detail: { type: 'validation_error', message: error.message, node_errors: error.nodeErrors() },
+      detail: {
+        type: 'validation_error',
+        message: error.message,
+        node_errors: error.nodeErrors(),
+        // Every issue, as `POST /api/graphs/validate` lists them: node ids are the ones the client sent.
+        issues: error.issues.map(toIssueView),
+      },
       cause: error,
     });
   }
@@ -50,18 +57,29 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   return reply.status(error.status).send(error.body(request.method, path));
 }
 
-export function installErrorHandlers(app: FastifyInstance): void {
+/** Answers a request no route matched; undefined when it did not (the JSON 404 follows). */
+export type NotFoundFallback = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<FastifyReply | undefined>;
+
+export function installErrorHandlers(
+  app: FastifyInstance,
+  options: { notFound?: NotFoundFallback } = {},
+): void {
   app.setErrorHandler((raw, request, reply) => {
     const error = toApiError(raw);
     if (error.code === 'INTERNAL') request.log.error({ err: raw }, 'Request failed');
     else request.log.info({ code: error.code, message: error.message }, 'Request refused');
     return sendError(request, reply, error);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
-      request,
-      reply,
-      new ApiError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
-    ),
-  );
+  app.setNotFoundHandler(async (request, reply) => {
+    const answered = await options.notFound?.(request, reply);
+    if (answered) return answered;
+    const path = request.url.split('?')[0] ?? request.url;
+    // The request's path, not a route pattern: a wildcard route (the web app's files) may have passed it on.
+    return reply
+      .status(404)
+      .send(new ApiError('NOT_FOUND', `No route ${request.method} ${path}`).body(request.method, path));
+  });
 }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createBlockRegistry } from '@blockloom/sdk';
+import { createBlockRegistry, type BlockRegistry, type Credentials } from '@blockloom/sdk';
 import { coreBlocks } from '@blockloom/blocks';
 import {
   createEngine,
@@ -31,6 +31,7 @@ export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface TestServer {
   app: FastifyInstance;
+  registry: BlockRegistry;
   store: Store;
   config: ServerConfig;
   engine: ReturnType<typeof createEngine>;
@@ -49,7 +50,12 @@ export interface TestServer {
  */
 export async function createTestServer(
   overrides: Partial<ServerConfig> = {},
-  options: { wrapStore?: (store: Store) => Store; now?: () => Date } = {},
+  options: {
+    wrapStore?: (store: Store) => Store;
+    now?: () => Date;
+    /** Platform credentials, as `blockloom serve` reads them from the environment. */
+    platformDefaults?: Credentials[];
+  } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'blockloom-server-'));
   const registry = createBlockRegistry(coreBlocks);
@@ -63,6 +69,7 @@ export async function createTestServer(
     repo: credentials,
     dataDir,
     encryptionKey: TEST_ENCRYPTION_KEY,
+    platformDefaults: options.platformDefaults,
     oauth: overrides.oauth,
     now,
   });
@@ -104,6 +111,7 @@ export async function createTestServer(
   });
   const server: TestServer = {
     app,
+    registry,
     store,
     config,
     engine,

@@ -4,7 +4,7 @@ import { blockCatalogue, executeBlockFor } from '../block-runner';
 import type { ServerContext } from '../context';
 import { userIdOf } from '../context';
 import { notFound } from '../errors';
-import { looseObject, uuidParam } from '../schemas';
+import { blockOutputsSchema, blockSchema, executionStatus, looseObject, uuidParam } from '../schemas';
 import { requirePermission } from './api-key-auth';
 
 /** `/external-api/v1` (internals §5, external API): API-key routes with a permission each. */
@@ -14,7 +14,22 @@ export const externalRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = asy
 
   app.get(
     '/external-api/v1/me',
-    { preHandler: requirePermission('IDENTITY'), schema: { tags, security, summary: 'Get user info' } },
+    {
+      preHandler: requirePermission('IDENTITY'),
+      schema: {
+        tags,
+        security,
+        summary: 'Get user info',
+        response: {
+          200: z.object({
+            id: z.string(),
+            name: z.string().nullable(),
+            email: z.string(),
+            timezone: z.string(),
+          }),
+        },
+      },
+    },
     async (request) => {
       const user = await ctx.accounts.getUser(userIdOf(request));
       if (!user) throw notFound('User');
@@ -24,7 +39,10 @@ export const externalRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = asy
 
   app.get(
     '/external-api/v1/blocks',
-    { preHandler: requirePermission('READ_BLOCK'), schema: { tags, security, summary: 'List blocks' } },
+    {
+      preHandler: requirePermission('READ_BLOCK'),
+      schema: { tags, security, summary: 'List blocks', response: { 200: z.array(blockSchema) } },
+    },
     async () => blockCatalogue(ctx),
   );
 
@@ -38,6 +56,7 @@ export const externalRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = asy
         summary: 'Execute block',
         params: z.object({ id: uuidParam }),
         body: looseObject,
+        response: { 200: blockOutputsSchema },
       },
     },
     async (request) =>
@@ -77,6 +96,22 @@ export const externalRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = asy
         security,
         summary: 'Get graph execution results',
         params: z.object({ id: uuidParam, exec_id: uuidParam }),
+        response: {
+          200: z.object({
+            execution_id: z.string(),
+            status: executionStatus,
+            nodes: z.array(
+              z.object({
+                node_id: z.string(),
+                /** An input node's `value`, else the node's whole input. */
+                input: z.unknown(),
+                output: z.record(z.string(), z.array(z.unknown())),
+              }),
+            ),
+            /** `[{name: value}]` per graph output value once the run completed; null before. */
+            output: z.array(z.record(z.string(), z.unknown())).nullable(),
+          }),
+        },
       },
     },
     async (request) => {

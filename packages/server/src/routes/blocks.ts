@@ -3,17 +3,21 @@ import { z } from 'zod';
 import { blockCatalogue, executeBlockFor } from '../block-runner';
 import type { ServerContext } from '../context';
 import { userIdOf } from '../context';
-import { looseObject, uuidParam } from '../schemas';
+import { blockOutputsSchema, blockSchema, looseObject, uuidParam } from '../schemas';
 
 export const blockRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
   const tags = ['blocks'];
   // The catalogue never changes while the process runs: built once (AutoGPT caches it too).
-  let catalogue: unknown[] | undefined;
+  let catalogue: ReturnType<typeof blockCatalogue> | undefined;
 
-  app.get('/api/blocks', { schema: { tags, summary: 'List available blocks' } }, async () => {
-    catalogue ??= blockCatalogue(ctx);
-    return catalogue;
-  });
+  app.get(
+    '/api/blocks',
+    { schema: { tags, summary: 'List available blocks', response: { 200: z.array(blockSchema) } } },
+    async () => {
+      catalogue ??= blockCatalogue(ctx);
+      return catalogue;
+    },
+  );
 
   app.post(
     '/api/blocks/:id/execute',
@@ -23,7 +27,7 @@ export const blockRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async 
         summary: 'Execute graph block',
         params: z.object({ id: uuidParam }),
         body: looseObject,
-        response: { 200: z.record(z.string(), z.array(z.unknown())) },
+        response: { 200: blockOutputsSchema },
       },
     },
     async (request) =>

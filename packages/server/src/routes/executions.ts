@@ -4,7 +4,13 @@ import { toGraphExecutionMeta, type GraphExecutionRecord } from '@blockloom/engi
 import type { ServerContext } from '../context';
 import { userIdOf } from '../context';
 import { notFound } from '../errors';
-import { credentialsMetaSchema, graphExecutionMetaSchema, looseObject, uuidParam } from '../schemas';
+import {
+  credentialsMetaSchema,
+  graphExecutionMetaSchema,
+  graphExecutionSchema,
+  looseObject,
+  uuidParam,
+} from '../schemas';
 
 /** The first page AutoGPT serves for `GET /api/executions` (internals §5). */
 const LIST_LIMIT = 250;
@@ -134,7 +140,14 @@ export const executionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
 
   app.get(
     '/api/graphs/:id/executions/:exec_id',
-    { schema: { tags, summary: 'Get execution details', params: execParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Get execution details',
+        params: execParams,
+        response: { 200: graphExecutionSchema },
+      },
+    },
     async (request) => {
       const userId = userIdOf(request);
       const record = await ownedRun(userId, request.params.exec_id, request.params.id);

@@ -5,9 +5,9 @@ import { forceStaticLinks, importGraph, validateGraph } from '@blockloom/graph';
 import type { ServerContext } from '../context';
 import { userIdOf } from '../context';
 import { ApiError, notFound } from '../errors';
+import { readGraphBody } from '../graph-input';
 import { graphModel } from '../graph-views';
-import { looseObject, uuidParam } from '../schemas';
-import { readGraphBody } from './graph-input';
+import { graphSchema, looseObject, uuidParam } from '../schemas';
 
 const idParams = z.object({ id: uuidParam });
 /** AutoGPT v2026 serves at most 50 versions (internals §5). */
@@ -18,7 +18,14 @@ export const graphVersionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> =
 
   app.get(
     '/api/graphs/:id/versions',
-    { schema: { tags, summary: 'Get all graph versions', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Get all graph versions',
+        params: idParams,
+        response: { 200: z.array(graphSchema) },
+      },
+    },
     async (request) => {
       const versions = await ctx.store.listGraphVersions(request.params.id, { userId: userIdOf(request) });
       if (versions.length === 0) throw notFound(`Graph #${request.params.id}`);
@@ -34,6 +41,7 @@ export const graphVersionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> =
         summary: 'Get graph version',
         params: z.object({ id: uuidParam, version: z.coerce.number().int().positive() }),
         querystring: z.object({ for_export: z.enum(['true', 'false']).optional() }),
+        response: { 200: graphSchema },
       },
     },
     async (request) => {
@@ -50,7 +58,18 @@ export const graphVersionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> =
    */
   app.put(
     '/api/graphs/:id',
-    { schema: { tags, summary: 'Update graph version', params: idParams, body: looseObject } },
+    {
+      schema: {
+        tags,
+        summary: 'Update graph version',
+        description:
+          'Saves the body (a graph) as a new version with fresh node ids. A graph that does not validate is ' +
+          'refused with 400: `detail.issues` lists the problems as `POST /api/graphs/validate` does.',
+        params: idParams,
+        body: looseObject,
+        response: { 200: graphSchema },
+      },
+    },
     async (request) => {
       const userId = userIdOf(request);
       const { id } = request.params;
@@ -95,6 +114,7 @@ export const graphVersionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> =
         summary: 'Set active graph version',
         params: idParams,
         body: z.object({ active_graph_version: z.number().int().positive() }),
+        response: { 200: z.null() },
       },
     },
     async (request) => {

@@ -5,8 +5,8 @@ import type { ServerContext } from '../context';
 import { userIdOf } from '../context';
 import { notFound } from '../errors';
 import { graphModel, toGraphMeta } from '../graph-views';
-import { graphMetaSchema, looseObject, uuidParam } from '../schemas';
-import { readGraphBody } from './graph-input';
+import { graphIssues, readGraphBody } from '../graph-input';
+import { graphIssueSchema, graphMetaSchema, graphSchema, looseObject, uuidParam } from '../schemas';
 
 const idParams = z.object({ id: uuidParam });
 const forExportQuery = z.object({
@@ -29,7 +29,11 @@ export const graphRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async 
       schema: {
         tags,
         summary: 'Create new graph',
+        description:
+          'Stores a new graph (and the sub-graphs it bundles) with fresh ids. A graph that does not validate is ' +
+          'refused with 400: `detail.issues` lists the problems as `POST /api/graphs/validate` does.',
         body: z.object({ graph: looseObject, source: z.enum(['builder', 'upload']).optional() }),
+        response: { 200: graphSchema },
       },
     },
     async (request) => {
@@ -52,12 +56,45 @@ export const graphRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async 
 
   app.get(
     '/api/graphs/:id',
-    { schema: { tags, summary: 'Get specific graph', params: idParams, querystring: forExportQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Get specific graph',
+        params: idParams,
+        querystring: forExportQuery,
+        response: { 200: graphSchema },
+      },
+    },
     async (request) => {
       const { for_export: forExport, version } = request.query;
       const graph = await ctx.store.getGraph(request.params.id, { version, userId: userIdOf(request) });
       if (!graph) throw notFound(`Graph #${request.params.id}`);
       return graphModel(ctx, graph, forExport);
+    },
+  );
+
+  app.post(
+    '/api/graphs/validate',
+    {
+      schema: {
+        tags,
+        summary: 'Validate a graph',
+        description:
+          'The checks saving runs (`for_run: false`, the default) or, with `for_run: true`, the graph checks a ' +
+          'run makes before it looks at its inputs: every required input set or linked. Nothing is stored. ' +
+          'Issues name nodes by the ids in the body; a malformed graph gives its parse issues, with `field` ' +
+          'a JSON path such as `nodes[2].block_id`.',
+        body: z.object({ graph: looseObject, for_run: z.boolean().default(false) }),
+        response: {
+          200: z
+            .object({ valid: z.boolean(), issues: z.array(graphIssueSchema) })
+            .meta({ id: 'GraphValidation' }),
+        },
+      },
+    },
+    async (request) => {
+      const issues = graphIssues(request.body.graph, ctx.registry, { forRun: request.body.for_run });
+      return { valid: issues.length === 0, issues };
     },
   );
 

@@ -14,6 +14,7 @@ import {
   deleteResponse,
   maskedCredentials,
   newCredentialsBody,
+  platformCredentialsResponse,
   providerParam,
 } from './schemas';
 
@@ -39,6 +40,26 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = a
     '/api/integrations/credentials',
     { schema: { tags, summary: 'List credentials', response: { 200: z.array(credentialsMetaResponse) } } },
     async (request) => ctx.vault.list(userIdOf(request)),
+  );
+
+  app.get(
+    '/api/integrations/platform-credentials',
+    {
+      schema: {
+        tags,
+        summary: 'List platform credentials',
+        description:
+          "Credentials the server's environment provides (OPENAI_API_KEY, …), offered to every user: a node " +
+          'whose credentials field is left empty runs with the first one whose provider and type fit. ' +
+          'Metadata only; they are not in `GET /api/integrations/credentials` and cannot be read or deleted.',
+        response: { 200: z.array(platformCredentialsResponse) },
+      },
+    },
+    async (request) => {
+      const offered = (await ctx.vault.defaults?.(userIdOf(request))) ?? [];
+      // Picked field by field: the objects hold the secrets.
+      return offered.map(({ id, provider, type, title }) => ({ id, provider, type, title: title ?? null }));
+    },
   );
 
   app.get(

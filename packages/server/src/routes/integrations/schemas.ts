@@ -17,6 +17,19 @@ export const credentialsMetaResponse = z
   })
   .meta({ id: 'CredentialsMetaResponse' });
 
+/**
+ * A platform credential (a key the server's environment provides, such as OPENAI_API_KEY): a node whose
+ * credentials field is left empty gets the first one whose provider and type fit. Never a secret.
+ */
+export const platformCredentialsResponse = z
+  .object({
+    id: z.string(),
+    provider: z.string(),
+    type: z.enum(credentialsTypes),
+    title: z.string().nullable(),
+  })
+  .meta({ id: 'PlatformCredentials' });
+
 /** A credentials object with its secret fields masked (`**********`); other fields depend on the type. */
 export const maskedCredentials = z
   .looseObject({
