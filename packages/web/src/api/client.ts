@@ -52,12 +52,16 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   }
   if (result.error !== undefined || !result.response.ok) {
     const body = (result.error ?? {}) as { message?: unknown; detail?: unknown; hint?: unknown };
+    // The server's `message` names the operation ("Failed to process GET …"); `detail` says what was wrong.
+    const detail = body.detail as { message?: unknown } | string | undefined;
     const message =
-      typeof body.message === 'string'
-        ? body.message
-        : typeof body.detail === 'string'
-          ? body.detail
-          : `The server answered ${result.response.status} ${result.response.statusText}`;
+      typeof detail === 'string'
+        ? detail
+        : typeof detail?.message === 'string'
+          ? detail.message
+          : typeof body.message === 'string'
+            ? body.message
+            : `The server answered ${result.response.status} ${result.response.statusText}`;
     throw new ApiError(message, {
       status: result.response.status,
       detail: body.detail,
