@@ -23,7 +23,7 @@ describe('signing up and in with BLOCKLOOM_AUTH=local (real server, Chromium)', 
     const { page, context, errors } = await newPage(browser);
     await page.goto(`${server.url}/library`);
     await page.waitForURL(/\/login\?next=%2Flibrary/);
-    await expect(page.getByRole('heading', { name: 'Sign in to Blockloom' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Sign in to Blockloom' }).waitFor();
     await screenshot(page, 'auth-login');
 
     await page.getByRole('link', { name: 'Create an account' }).click();
@@ -39,6 +39,7 @@ describe('signing up and in with BLOCKLOOM_AUTH=local (real server, Chromium)', 
     await page.waitForURL(/\/library$/);
     await page.getByTestId('user-email').waitFor();
     expect(await page.getByTestId('user-email').textContent()).toBe('ada@example.com');
+    await page.getByTestId('new-agent').waitFor();
     await screenshot(page, 'auth-library-after-signup');
 
     // The session survives a reload (tokens are kept), and ends with "Sign out".

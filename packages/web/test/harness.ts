@@ -71,7 +71,7 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
       `Chromium is not installed at ${chromiumPath}: run \`apt-get install -y chromium\` (CI does).`,
     );
   }
-  const profile = await mkdtemp(join(tmpdir(), 'blockloom-chromium-'));
+  // playwright-core gives every launch a fresh, empty profile directory of its own.
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -83,15 +83,11 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
-    async close() {
-      await browser.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 
