@@ -14,7 +14,11 @@ async function dragBlock(page: Page, name: string, at: { x: number; y: number })
 }
 
 /** Presses on an output pin and releases on an input pin, as a user connects them. */
-async function connect(page: Page, from: Locator, outPin: string, to: Locator, inPin: string): Promise<void> {
+async function connect(
+  page: Page,
+  [from, outPin]: [Locator, string],
+  [to, inPin]: [Locator, string],
+): Promise<void> {
   const source = await from.getByTestId(`pin-out-${outPin}`).boundingBox();
   const target = await to.getByTestId(`pin-in-${inPin}`).boundingBox();
   if (!source || !target) throw new Error(`pin ${outPin} or ${inPin} is not on screen`);
@@ -54,12 +58,12 @@ describe('the builder (real server, Chromium)', () => {
 
     await page.locator('.react-flow__controls-fitview').click();
     await page.waitForTimeout(400);
-    await connect(page, input, 'result', calculator, 'a');
-    await connect(page, calculator, 'result', output, 'value');
+    await connect(page, [input, 'result'], [calculator, 'a']);
+    await connect(page, [calculator, 'result'], [output, 'value']);
     expect(await builder.getAttribute('data-link-count')).toBe('2');
 
     // A link the pin types refuse is not made, and the reason is shown.
-    await connect(page, calculator, 'result', calculator, 'round_result');
+    await connect(page, [calculator, 'result'], [calculator, 'round_result']);
     await page.getByTestId('toast').filter({ hasText: 'Cannot connect' }).waitFor();
     expect(await builder.getAttribute('data-link-count')).toBe('2');
 
@@ -149,7 +153,7 @@ describe('the builder (real server, Chromium)', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ graph: calculatorAgent, source: 'upload' }),
       })
-    ).json()) as { id: string };
+    ).json()) as { id: string; links: { id: string; sink_name: string }[] };
 
     const { page, context } = await newPage(browser);
     await page.goto(`${server.url}/build?flowID=${created.id}`);
