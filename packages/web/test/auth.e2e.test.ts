@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureWebBuilt } from './build';
-import { launchBrowser, newPage, screenshot, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot, useAppUnderTest } from './harness';
 
 describe('signing up and in with BLOCKLOOM_AUTH=local (real server, Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer({ BLOCKLOOM_AUTH: 'local' });
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  }, 180_000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
-  });
+  const app = useAppUnderTest({ BLOCKLOOM_AUTH: 'local' });
 
   it('sends a visitor to sign-in, creates an account, signs out and signs back in', async () => {
-    const { page, context, errors } = await newPage(browser);
-    await page.goto(`${server.url}/library`);
+    const { page, context, errors } = await newPage(app.browser);
+    await page.goto(`${app.server.url}/library`);
     await page.waitForURL(/\/login\?next=%2Flibrary/);
     await page.getByRole('heading', { name: 'Sign in to Blockloom' }).waitFor();
     await screenshot(page, 'auth-login');

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ensureWebBuilt } from './build';
-import { launchBrowser, newPage, screenshot, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { newPage, screenshot, useAppUnderTest } from './harness';
 
 /** Drags a block from the palette onto the canvas and returns its node. */
 async function dragBlock(page: Page, name: string, at: { x: number; y: number }): Promise<Locator> {
@@ -29,24 +28,11 @@ async function connect(
 }
 
 describe('the builder (real server, Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  }, 180_000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
-  });
+  const app = useAppUnderTest();
 
   it('builds the calculator agent from the palette, saves it, runs it with Input=8 and shows 42', async () => {
-    const { page, context, errors } = await newPage(browser);
-    await page.goto(`${server.url}/build`);
+    const { page, context, errors } = await newPage(app.browser);
+    await page.goto(`${app.server.url}/build`);
     await page.getByTestId('palette-search').waitFor();
     await screenshot(page, 'builder-empty');
 
@@ -78,7 +64,7 @@ describe('the builder (real server, Chromium)', () => {
     await page.getByTestId('save-button').click();
     await page.waitForURL(/flowID=/);
     const graphId = new URL(page.url()).searchParams.get('flowID');
-    const saved = (await (await fetch(`${server.url}/api/graphs/${graphId}`)).json()) as {
+    const saved = (await (await fetch(`${app.server.url}/api/graphs/${graphId}`)).json()) as {
       name: string;
       version: number;
       links: { source_name: string; sink_name: string }[];
@@ -105,13 +91,13 @@ describe('the builder (real server, Chromium)', () => {
     // The run's page shows the same result, from the stored record.
     const execId = new URL(page.url()).searchParams.get('execID');
     expect(execId).toBeTruthy();
-    await page.goto(`${server.url}/runs/${graphId}/${execId}`);
+    await page.goto(`${app.server.url}/runs/${graphId}/${execId}`);
     await page.locator('[data-testid="run-status"][data-status="COMPLETED"]').waitFor();
     await page.locator('[data-testid="run-output"][data-name="Output"]').filter({ hasText: '42' }).waitFor();
     expect(await page.getByTestId('node-exec-row').count()).toBe(3);
     await screenshot(page, 'run-page-calculator');
 
-    await page.goto(`${server.url}/runs`);
+    await page.goto(`${app.server.url}/runs`);
     await page.locator('[data-testid="run-row"][data-status="COMPLETED"]').first().waitFor();
     await screenshot(page, 'runs-history');
     expect(errors).toEqual([]);
@@ -148,15 +134,15 @@ describe('the builder (real server, Chromium)', () => {
       ],
     };
     const created = (await (
-      await fetch(`${server.url}/api/graphs`, {
+      await fetch(`${app.server.url}/api/graphs`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ graph: calculatorAgent, source: 'upload' }),
       })
     ).json()) as { id: string; links: { id: string; sink_name: string }[] };
 
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.url}/build?flowID=${created.id}`);
+    const { page, context } = await newPage(app.browser);
+    await page.goto(`${app.server.url}/build?flowID=${created.id}`);
     const builder = page.getByTestId('builder');
     await page.locator('[data-testid="node"]').first().waitFor();
     expect(await builder.getAttribute('data-link-count')).toBe('2');

@@ -4,6 +4,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { ensureWebBuilt } from './build';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const agentsDir = join(repoRoot, '../shared/compat/agents');
@@ -115,4 +117,35 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * For a describe block: builds the web app if needed, starts a real server (with `env`) and Chromium before
+ * its tests, and stops both after them.
+ */
+export function useAppUnderTest(env: Record<string, string> = {}): {
+  server: RunningServer;
+  browser: Browser;
+} {
+  let server: RunningServer | undefined;
+  let launched: { browser: Browser; close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await startServer(env);
+    launched = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await launched?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server starts in beforeAll');
+      return server;
+    },
+    get browser() {
+      if (!launched) throw new Error('the browser starts in beforeAll');
+      return launched.browser;
+    },
+  };
 }

@@ -1,31 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureWebBuilt } from './build';
-import { agentsDir, launchBrowser, newPage, screenshot, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { agentsDir, newPage, screenshot, useAppUnderTest } from './harness';
 
 describe('the library (real server, Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  }, 180_000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
-  });
+  const app = useAppUnderTest();
 
   it('imports financial-advisor.json from the file picker and opens it in the builder', async () => {
     const file = join(agentsDir, 'financial-advisor.json');
     const exported = JSON.parse(await readFile(file, 'utf8')) as { name: string; nodes: unknown[] };
-    const { page, context, errors } = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, context, errors } = await newPage(app.browser);
+    await page.goto(`${app.server.url}/`);
     await page.waitForURL(/\/library$/);
     await page.getByTestId('new-agent').waitFor();
     await screenshot(page, 'library-empty');
@@ -45,7 +30,7 @@ describe('the library (real server, Chromium)', () => {
     expect(Number(await builder.getAttribute('data-link-count'))).toBeGreaterThan(0);
     await screenshot(page, 'builder-financial-advisor');
 
-    await page.goto(`${server.url}/library`);
+    await page.goto(`${app.server.url}/library`);
     await page.getByTestId('agent-row').first().waitFor();
     expect(await page.getByTestId('agent-row').count()).toBe(1);
     await page.getByTestId('library-search').fill('no such agent');
@@ -57,10 +42,10 @@ describe('the library (real server, Chromium)', () => {
 
   it('shows the issues of a file that is not an agent, per node, and imports nothing', async () => {
     const countGraphs = async () =>
-      ((await (await fetch(`${server.url}/api/graphs`)).json()) as unknown[]).length;
+      ((await (await fetch(`${app.server.url}/api/graphs`)).json()) as unknown[]).length;
     const before = await countGraphs();
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.url}/library`);
+    const { page, context } = await newPage(app.browser);
+    await page.goto(`${app.server.url}/library`);
     await page.getByTestId('import-agent').click();
     const broken = {
       name: 'Broken agent',
