@@ -111,18 +111,23 @@ export const graphExecutionSchema = z
   })
   .meta({ id: 'GraphExecution' });
 
+/** The fields every graph shape starts with: identity, version and descriptive metadata. */
+const graphHeaderShape = {
+  id: z.string(),
+  version: z.number().int(),
+  is_active: z.boolean(),
+  name: z.string(),
+  description: z.string(),
+  instructions: z.string().nullable(),
+  recommended_schedule_cron: z.string().nullable(),
+  forked_from_id: z.string().nullable(),
+  forked_from_version: z.number().int().nullable(),
+};
+
 /** GraphMeta (internals §2.1): list entries, without nodes and links. */
 export const graphMetaSchema = z
   .object({
-    id: z.string(),
-    version: z.number().int(),
-    is_active: z.boolean(),
-    name: z.string(),
-    description: z.string(),
-    instructions: z.string().nullable(),
-    recommended_schedule_cron: z.string().nullable(),
-    forked_from_id: z.string().nullable(),
-    forked_from_version: z.number().int().nullable(),
+    ...graphHeaderShape,
     user_id: z.string(),
     created_at: z.string(),
   })
@@ -178,15 +183,7 @@ const triggerSetupInfo = z
 /** BaseGraph with its computed fields: one of a GraphModel's `sub_graphs`. */
 export const baseGraphSchema = z
   .object({
-    id: z.string(),
-    version: z.number().int(),
-    is_active: z.boolean(),
-    name: z.string(),
-    description: z.string(),
-    instructions: z.string().nullable(),
-    recommended_schedule_cron: z.string().nullable(),
-    forked_from_id: z.string().nullable(),
-    forked_from_version: z.number().int().nullable(),
+    ...graphHeaderShape,
     nodes: z.array(nodeSchema),
     links: z.array(linkSchema),
     input_schema: graphIoSchema,
@@ -205,15 +202,7 @@ export const baseGraphSchema = z
  */
 export const graphSchema = z
   .object({
-    id: z.string(),
-    version: z.number().int(),
-    is_active: z.boolean(),
-    name: z.string(),
-    description: z.string(),
-    instructions: z.string().nullable(),
-    recommended_schedule_cron: z.string().nullable(),
-    forked_from_id: z.string().nullable(),
-    forked_from_version: z.number().int().nullable(),
+    ...graphHeaderShape,
     user_id: z.string(),
     created_at: z.string().nullable(),
     nodes: z.array(nodeSchema),

@@ -158,6 +158,42 @@ export function StatusBadge({ status }: { status: string }) {
   );
 }
 
+export interface TableColumn {
+  label: string;
+  className?: string;
+  /** The header is read by screen readers only (an actions column). */
+  srOnly?: boolean;
+}
+
+/** A bordered, horizontally scrollable table with a screen-reader caption; rows are the children. */
+export function DataTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: TableColumn[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs font-medium text-slate-500 dark:bg-slate-800/50 dark:text-slate-400">
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={cx('px-3 py-2', column.className)}>
+                {column.srOnly ? <span className="sr-only">{column.label}</span> : column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 /** A modal dialog on the native <dialog> element (focus trap, Escape to close, backdrop). */
 export function Dialog({
   open,

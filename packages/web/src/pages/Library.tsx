@@ -4,13 +4,14 @@ import { Link, useNavigate } from 'react-router';
 import { api, errorMessage, unwrap } from '../api/client';
 import {
   Button,
+  DataTable,
   EmptyState,
   ErrorNote,
+  formatTime,
   Input,
   PageHeader,
   Spinner,
   StatusBadge,
-  formatTime,
 } from '../components/ui';
 import { DeleteDialog, RenameDialog } from './library/AgentDialogs';
 import {
@@ -109,11 +110,7 @@ function AgentRow({
 }) {
   const countLabel = runs === undefined ? '—' : `${runs?.count ?? 0}${capped ? '+' : ''}`;
   return (
-    <tr
-      data-testid="agent-row"
-      data-graph-id={agent.id}
-      className="border-t border-slate-200 align-top dark:border-slate-800"
-    >
+    <tr data-testid="agent-row" data-graph-id={agent.id} className="align-top">
       <td className="py-2.5 pr-3 pl-3 break-words">
         <Link
           to={builderPath(agent.id)}
@@ -265,54 +262,37 @@ export default function Library() {
     body = <EmptyState title={`No agent matches “${search.trim()}”`}>Try other words.</EmptyState>;
   else
     body = (
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Your agents</caption>
-          <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500 dark:bg-slate-800/50 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Agent
-              </th>
-              <th scope="col" className="w-20 px-3 py-2">
-                Version
-              </th>
-              <th scope="col" className="w-44 px-3 py-2">
-                Last run
-              </th>
-              <th scope="col" className="w-16 px-3 py-2 text-right">
-                Runs
-              </th>
-              <th scope="col" className="hidden w-44 px-3 py-2 lg:table-cell">
-                Updated
-              </th>
-              <th scope="col" className="w-px px-3 py-2 text-right">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((agent) => (
-              <AgentRow
-                key={agent.id}
-                agent={agent}
-                runs={executions.isSuccess ? (runsByGraph.get(agent.id) ?? null) : undefined}
-                capped={capped}
-                busy={action.isPending && action.variables.agent.id === agent.id}
-                onRename={() => {
-                  action.reset();
-                  setRenaming(agent);
-                }}
-                onDuplicate={() => action.mutate({ kind: 'duplicate', agent })}
-                onExport={() => action.mutate({ kind: 'export', agent })}
-                onDelete={() => {
-                  action.reset();
-                  setDeleting(agent);
-                }}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Your agents"
+        columns={[
+          { label: 'Agent' },
+          { label: 'Version', className: 'w-20' },
+          { label: 'Last run', className: 'w-44' },
+          { label: 'Runs', className: 'w-16 text-right' },
+          { label: 'Updated', className: 'hidden w-44 lg:table-cell' },
+          { label: 'Actions', className: 'w-px text-right', srOnly: true },
+        ]}
+      >
+        {shown.map((agent) => (
+          <AgentRow
+            key={agent.id}
+            agent={agent}
+            runs={executions.isSuccess ? (runsByGraph.get(agent.id) ?? null) : undefined}
+            capped={capped}
+            busy={action.isPending && action.variables.agent.id === agent.id}
+            onRename={() => {
+              action.reset();
+              setRenaming(agent);
+            }}
+            onDuplicate={() => action.mutate({ kind: 'duplicate', agent })}
+            onExport={() => action.mutate({ kind: 'export', agent })}
+            onDelete={() => {
+              action.reset();
+              setDeleting(agent);
+            }}
+          />
+        ))}
+      </DataTable>
     );
 
   return (

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Button, StatusBadge, formatDuration, formatTime } from '../components/ui';
+import { Button, DataTable, formatDuration, formatTime, StatusBadge } from '../components/ui';
 import { useNow } from './queries';
 import {
   costInDollars,
@@ -29,104 +29,84 @@ const cell = 'px-3 py-2 align-middle';
 export function RunsTable({ runs, agentNames, onDelete }: RunsTableProps) {
   const now = useNow(runs.some((run) => isActiveStatus(run.status)));
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs text-slate-500 uppercase dark:bg-slate-800/60 dark:text-slate-400">
-          <tr>
-            <th scope="col" className={cell}>
-              Agent
-            </th>
-            <th scope="col" className={cell}>
-              Status
-            </th>
-            <th scope="col" className={cell}>
-              Started
-            </th>
-            <th scope="col" className={cell}>
-              Duration
-            </th>
-            <th scope="col" className={`${cell} text-right`}>
-              Nodes
-            </th>
-            <th scope="col" className={`${cell} text-right`}>
-              Cost
-            </th>
-            <th scope="col" className={cell}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
-          {runs.map((run) => {
-            const name = agentNames?.get(run.graph_id);
-            const label = name ?? (agentNames ? 'Deleted agent' : '…');
-            return (
-              <tr
-                key={run.id}
-                data-testid="run-row"
-                data-exec-id={run.id}
-                data-status={run.status}
-                className="hover:bg-slate-50 dark:hover:bg-slate-800/40"
-              >
-                <td className={cell}>
-                  {name === undefined ? (
-                    <span className="text-slate-500 dark:text-slate-400">{label}</span>
-                  ) : (
-                    <Link
-                      to={`/runs?graphID=${encodeURIComponent(run.graph_id)}`}
-                      className="font-medium hover:underline"
-                      title="Show this agent's runs"
-                    >
-                      {name}
-                    </Link>
-                  )}
-                  <span className="ml-1.5 text-xs text-slate-500 dark:text-slate-400">
-                    v{run.graph_version}
-                  </span>
-                </td>
-                <td className={cell}>
-                  <StatusBadge status={run.status} />
-                </td>
-                <td className={`${cell} whitespace-nowrap`}>
-                  {run.started_at ? (
-                    formatTime(run.started_at)
-                  ) : (
-                    <span className="text-slate-500">Not started</span>
-                  )}
-                </td>
-                <td className={`${cell} whitespace-nowrap tabular-nums`}>
-                  {formatDuration(runDurationSeconds(run, now))}
-                </td>
-                <td className={`${cell} text-right tabular-nums`}>{formatNodeCount(run.stats)}</td>
-                <td
-                  className={`${cell} text-right whitespace-nowrap tabular-nums`}
-                  title={costInDollars(run.stats)}
+    <DataTable
+      caption="Runs"
+      columns={[
+        { label: 'Agent', className: cell },
+        { label: 'Status', className: cell },
+        { label: 'Started', className: cell },
+        { label: 'Duration', className: cell },
+        { label: 'Nodes', className: `${cell} text-right` },
+        { label: 'Cost', className: `${cell} text-right` },
+        { label: 'Actions', className: cell, srOnly: true },
+      ]}
+    >
+      {runs.map((run) => {
+        const name = agentNames?.get(run.graph_id);
+        const label = name ?? (agentNames ? 'Deleted agent' : '…');
+        return (
+          <tr
+            key={run.id}
+            data-testid="run-row"
+            data-exec-id={run.id}
+            data-status={run.status}
+            className="hover:bg-slate-50 dark:hover:bg-slate-800/40"
+          >
+            <td className={cell}>
+              {name === undefined ? (
+                <span className="text-slate-500 dark:text-slate-400">{label}</span>
+              ) : (
+                <Link
+                  to={`/runs?graphID=${encodeURIComponent(run.graph_id)}`}
+                  className="font-medium hover:underline"
+                  title="Show this agent's runs"
                 >
-                  {formatCost(run.stats)}
-                </td>
-                <td className={`${cell} text-right whitespace-nowrap`}>
-                  <Link
-                    to={runPath(run)}
-                    className="rounded-md px-2 py-1 text-xs font-medium text-indigo-600 hover:bg-indigo-50 dark:text-indigo-400 dark:hover:bg-slate-800"
-                    aria-label={`Open run ${shortId(run.id)} of ${label}`}
-                  >
-                    Open
-                  </Link>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    className="ml-1 text-red-700! dark:text-red-400!"
-                    aria-label={`Delete run ${shortId(run.id)}`}
-                    onClick={() => onDelete(run)}
-                  >
-                    Delete
-                  </Button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  {name}
+                </Link>
+              )}
+              <span className="ml-1.5 text-xs text-slate-500 dark:text-slate-400">v{run.graph_version}</span>
+            </td>
+            <td className={cell}>
+              <StatusBadge status={run.status} />
+            </td>
+            <td className={`${cell} whitespace-nowrap`}>
+              {run.started_at ? (
+                formatTime(run.started_at)
+              ) : (
+                <span className="text-slate-500">Not started</span>
+              )}
+            </td>
+            <td className={`${cell} whitespace-nowrap tabular-nums`}>
+              {formatDuration(runDurationSeconds(run, now))}
+            </td>
+            <td className={`${cell} text-right tabular-nums`}>{formatNodeCount(run.stats)}</td>
+            <td
+              className={`${cell} text-right whitespace-nowrap tabular-nums`}
+              title={costInDollars(run.stats)}
+            >
+              {formatCost(run.stats)}
+            </td>
+            <td className={`${cell} text-right whitespace-nowrap`}>
+              <Link
+                to={runPath(run)}
+                className="rounded-md px-2 py-1 text-xs font-medium text-indigo-600 hover:bg-indigo-50 dark:text-indigo-400 dark:hover:bg-slate-800"
+                aria-label={`Open run ${shortId(run.id)} of ${label}`}
+              >
+                Open
+              </Link>
+              <Button
+                size="sm"
+                variant="ghost"
+                className="ml-1 text-red-700! dark:text-red-400!"
+                aria-label={`Delete run ${shortId(run.id)}`}
+                onClick={() => onDelete(run)}
+              >
+                Delete
+              </Button>
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -3,15 +3,16 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { api, errorMessage, unwrap, type Schemas } from '../../api/client';
 import {
   Button,
+  cx,
+  DataTable,
   Dialog,
   EmptyState,
   ErrorNote,
   Field,
+  formatTime,
   Input,
   Spinner,
   TextArea,
-  cx,
-  formatTime,
 } from '../../components/ui';
 
 type ApiKey = Schemas['APIKeyInfo'];
@@ -283,11 +284,7 @@ function ConfirmKeyAction({ action, onDone }: { action: KeyAction; onDone: () =>
 
 function KeyRow({ apiKey, onAction }: { apiKey: ApiKey; onAction: (action: KeyAction) => void }) {
   return (
-    <tr
-      data-testid="api-key-row"
-      data-api-key-id={apiKey.id}
-      className="border-t border-slate-200 align-top dark:border-slate-800"
-    >
+    <tr data-testid="api-key-row" data-api-key-id={apiKey.id} className="align-top">
       <td className="px-3 py-2">
         <span className="font-medium">{apiKey.name}</span>
         {apiKey.description && (
@@ -367,41 +364,22 @@ export default function ApiKeys() {
     );
   else
     list = (
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Your API keys</caption>
-          <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500 dark:bg-slate-800/50 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Key
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Permissions
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Status
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Created
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Last used
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.map((apiKey) => (
-              <KeyRow key={apiKey.id} apiKey={apiKey} onAction={setAction} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Your API keys"
+        columns={[
+          { label: 'Name' },
+          { label: 'Key' },
+          { label: 'Permissions' },
+          { label: 'Status' },
+          { label: 'Created' },
+          { label: 'Last used' },
+          { label: 'Actions', srOnly: true },
+        ]}
+      >
+        {keys.data.map((apiKey) => (
+          <KeyRow key={apiKey.id} apiKey={apiKey} onAction={setAction} />
+        ))}
+      </DataTable>
     );
 
   return (

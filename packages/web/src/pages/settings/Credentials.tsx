@@ -1,7 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, errorMessage, unwrap, type Schemas } from '../../api/client';
-import { Button, Dialog, EmptyState, ErrorNote, Field, Input, Select, Spinner } from '../../components/ui';
+import {
+  Button,
+  DataTable,
+  Dialog,
+  EmptyState,
+  ErrorNote,
+  Field,
+  Input,
+  Select,
+  Spinner,
+} from '../../components/ui';
 
 type Credential = Schemas['CredentialsMetaResponse'];
 
@@ -217,8 +227,6 @@ function AddApiKeyForm({ onCancel, onSaved }: { onCancel: () => void; onSaved: (
 }
 
 const sectionTitle = 'text-base font-semibold';
-const headClass =
-  'bg-slate-50 text-left text-xs font-medium text-slate-500 dark:bg-slate-800/50 dark:text-slate-400';
 
 function details(credential: Credential): string {
   const parts = [
@@ -414,61 +422,39 @@ export default function Credentials() {
     );
   else
     list = (
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Your credentials</caption>
-          <thead className={headClass}>
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Provider
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Type
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Details
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {credentials.data.map((credential) => (
-              <tr
-                key={credential.id}
-                data-testid="credential-row"
-                data-credential-id={credential.id}
-                className="border-t border-slate-200 dark:border-slate-800"
+      <DataTable
+        caption="Your credentials"
+        columns={[
+          { label: 'Name' },
+          { label: 'Provider' },
+          { label: 'Type' },
+          { label: 'Details' },
+          { label: 'Actions', srOnly: true },
+        ]}
+      >
+        {credentials.data.map((credential) => (
+          <tr key={credential.id} data-testid="credential-row" data-credential-id={credential.id}>
+            <td className="px-3 py-2 font-medium">{credential.title ?? credential.provider}</td>
+            <td className="px-3 py-2 font-mono text-xs">{credential.provider}</td>
+            <td className="px-3 py-2">{credentialTypeLabels[credential.type]}</td>
+            <td className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400">{details(credential)}</td>
+            <td className="px-3 py-2 text-right">
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Delete ${credential.title ?? credential.provider}`}
+                className="text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
+                onClick={() => {
+                  setNotice('');
+                  setDeleting(credential);
+                }}
               >
-                <td className="px-3 py-2 font-medium">{credential.title ?? credential.provider}</td>
-                <td className="px-3 py-2 font-mono text-xs">{credential.provider}</td>
-                <td className="px-3 py-2">{credentialTypeLabels[credential.type]}</td>
-                <td className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400">
-                  {details(credential)}
-                </td>
-                <td className="px-3 py-2 text-right">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Delete ${credential.title ?? credential.provider}`}
-                    className="text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
-                    onClick={() => {
-                      setNotice('');
-                      setDeleting(credential);
-                    }}
-                  >
-                    Delete
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                Delete
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     );
 
   return (
